@@ -1,0 +1,9 @@
+// KtEvents benchmarks. Each prints its figures; none asserts them (ARCHITECTURE.md §7).
+// Usage: dotnet run -c Release --project bench/KtEvents.Bench -- <benchmark>
+var name = args.FirstOrDefault();
+switch (name)
+{
+    default:
+        Console.Error.WriteLine("usage: KtEvents.Bench <resp|grpc>");
+        return 2;
+}

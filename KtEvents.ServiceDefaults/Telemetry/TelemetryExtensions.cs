@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -49,6 +52,9 @@ public static class TelemetryExtensions
             .AddMeter([.. KtEventsTelemetry.LibraryMeters, KtEventsTelemetry.Wildcard, applicationName]));
         telemetry.WithTracing(tracing => tracing
             .AddSource([.. KtEventsTelemetry.LibraryActivitySources, KtEventsTelemetry.Wildcard, applicationName]));
+
+        // Registered before the exception handler's filter, so it wraps it and sees the final status.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ServerSpanEnrichmentStartupFilter>());
 
         if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]))
         {

@@ -1,0 +1,3 @@
+namespace KtEvents.ServiceDefaults.Tests.Errors;
+
+public sealed record ItemRequest(string Name, int Quantity);

@@ -116,11 +116,15 @@ public sealed class ConnectionMultiplexer : IConnectionMultiplexer
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var multiplexer = new ConnectionMultiplexer(configuration.Clone());
-        var first = multiplexer.interactive.StartAsync();
-        var settled = await Task.WhenAny(first, Task.Delay(configuration.ConnectTimeout)) == first;
-        var error = settled
-            ? await first
-            : new RedisConnectionException(ConnectionFailureType.UnableToConnect, $"Connecting timed out after {configuration.ConnectTimeout} ms.");
+        Exception? error;
+        try
+        {
+            error = await multiplexer.interactive.StartAsync().WaitAsync(TimeSpan.FromMilliseconds(configuration.ConnectTimeout));
+        }
+        catch (TimeoutException)
+        {
+            error = new RedisConnectionException(ConnectionFailureType.UnableToConnect, $"Connecting timed out after {configuration.ConnectTimeout} ms.");
+        }
         if (error is not null && configuration.AbortOnConnectFail)
         {
             await multiplexer.DisposeAsync();

@@ -136,8 +136,14 @@ internal sealed class RedisSubscriber(ConnectionMultiplexer multiplexer, Managed
             subscription = connection;
             first = firstAttempt!;
         }
-        // If it is not up by then, the command that follows fails fast with RedisConnectionException.
-        await Task.WhenAny(first, Task.Delay(multiplexer.Options.ConnectTimeout));
+        try
+        {
+            await first.WaitAsync(TimeSpan.FromMilliseconds(multiplexer.Options.ConnectTimeout));
+        }
+        catch (TimeoutException)
+        {
+            // Not up yet: the command that follows fails fast with RedisConnectionException.
+        }
         return subscription;
     }
 

@@ -34,7 +34,6 @@ internal sealed class RedisCommand
     public static readonly RedisCommand Select = new("SELECT");
     public static readonly RedisCommand Set = new("SET");
     public static readonly RedisCommand Subscribe = new("SUBSCRIBE");
-    public static readonly RedisCommand Ttl = new("TTL");
     public static readonly RedisCommand Unsubscribe = new("UNSUBSCRIBE");
     public static readonly RedisCommand ZAdd = new("ZADD");
     public static readonly RedisCommand ZCard = new("ZCARD");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -26,17 +27,21 @@ public static class HealthCheckExtensions
     /// <summary>
     /// Maps both probes in every environment: the AppHost and Container Apps probe them in production
     /// too. The default writer answers only "Healthy"/"Degraded"/"Unhealthy" as plain text, so no check
-    /// names, exception messages or connection details leak to whoever can reach the port.
+    /// names, exception messages or connection details leak to whoever can reach the port. Probes carry
+    /// no token, so the endpoints stay anonymous even under a fallback authorization policy.
     /// </summary>
     public static IEndpointRouteBuilder MapDefaultHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapHealthChecks(HealthEndpoints.ReadinessPath)
+            .AllowAnonymous()
             .Add(DoNotTrace);
         endpoints.MapHealthChecks(HealthEndpoints.LivenessPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(HealthEndpoints.LiveTag),
-        }).Add(DoNotTrace);
+        })
+            .AllowAnonymous()
+            .Add(DoNotTrace);
         return endpoints;
     }
 

@@ -14,7 +14,8 @@ public static class ResilienceHttpClientBuilderExtensions
     /// <summary>
     /// Adds total timeout, retry, circuit breaker and attempt timeout to this client (or, inside
     /// <c>ConfigureHttpClientDefaults</c>, to every client). <paramref name="configure"/> adjusts this
-    /// client's options after <c>HttpClient:Resilience</c> has been bound.
+    /// client's options after <c>HttpClient:Resilience</c> has been bound. The configured section is
+    /// validated when the host starts; a client's own adjustments when its first request builds its pipeline.
     /// </summary>
     public static IHttpClientBuilder AddStandardResilienceHandler(
         this IHttpClientBuilder builder,

@@ -39,7 +39,10 @@ internal sealed class ServerSpanEnrichmentStartupFilter : IStartupFilter
         activity.SetTag("server.address", request.Host.Host);
         activity.SetTag("server.port", request.Host.Port);
         activity.SetTag("network.protocol.version", ProtocolVersion(request.Protocol));
-        activity.SetTag("user_agent.original", request.Headers.UserAgent.ToString());
+        if (request.Headers.UserAgent.Count > 0)
+        {
+            activity.SetTag("user_agent.original", request.Headers.UserAgent.ToString());
+        }
 
         try
         {

@@ -8,6 +8,7 @@ using System.Text.Json;
 using KtEvents.ServiceDefaults.Authentication;
 using KtEvents.ServiceDefaults.Tests.Infrastructure;
 
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ public sealed class JwtBearerEndToEndTests : IAsyncLifetime
             app =>
             {
                 app.MapDefaultEndpoints();
+                app.MapGet("/plain", () => "no explicit policy");
                 app.MapGet("/me", (ClaimsPrincipal user) => new Me(
                     user.FindFirstValue("sub"),
                     user.FindFirstValue(ClaimTypes.NameIdentifier),
@@ -58,7 +60,9 @@ public sealed class JwtBearerEndToEndTests : IAsyncLifetime
 
                         return Task.CompletedTask;
                     });
-                builder.Services.AddAuthorization();
+                // Services deny anonymous callers by default; the probes must still get through.
+                builder.Services.AddAuthorization(options => options.FallbackPolicy =
+                    new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
             });
         _client = _app.CreateClient();
     }
@@ -132,11 +136,15 @@ public sealed class JwtBearerEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Health_endpoints_need_no_token()
+    public async Task Health_endpoints_need_no_token_even_under_a_fallback_policy()
     {
-        using var response = await _client.GetAsync("/alive");
+        using var alive = await _client.GetAsync("/alive");
+        using var health = await _client.GetAsync("/health");
+        using var other = await _client.GetAsync("/plain");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, other.StatusCode);
     }
 
     [Fact]

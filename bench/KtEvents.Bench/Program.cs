@@ -3,6 +3,7 @@
 var name = args.FirstOrDefault();
 switch (name)
 {
+    case "resp": return await RespBenchmark.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine("usage: KtEvents.Bench <resp|grpc>");
         return 2;

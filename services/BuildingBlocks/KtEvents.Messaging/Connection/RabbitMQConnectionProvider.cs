@@ -62,7 +62,14 @@ public sealed partial class RabbitMQConnectionProvider(
     {
         if (Interlocked.Exchange(ref connection, null) is { } open)
         {
-            await open.CloseAsync(TimeSpan.FromSeconds(5));
+            try
+            {
+                await open.CloseAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (ObjectDisposedException)
+            {
+                // The container disposes the IConnection it resolved through us, possibly first.
+            }
             await open.DisposeAsync();
         }
         gate.Dispose();

@@ -15,7 +15,10 @@ public sealed class EventBusOptions
     [RegularExpression("^[a-z0-9]+([.-][a-z0-9]+)*$", ErrorMessage = "EventBus queue names are lower-case words joined by dashes, e.g. kt-participation.")]
     public string QueueName { get; set; } = "";
 
-    /// <summary>Handler attempts per message, the first included, before it goes to the DLQ.</summary>
+    /// <summary>
+    /// Handler attempts per message, the first included, before it goes to the DLQ. Every failure
+    /// counts, a database outage during handling included; replay from the DLQ once it is fixed.
+    /// </summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;
 

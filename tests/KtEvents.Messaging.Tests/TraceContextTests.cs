@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+using KtEvents.Messaging.Diagnostics;
+using KtEvents.Messaging.EventBus;
+using KtEvents.Messaging.Outbox;
+using KtEvents.Messaging.Tests.Events;
+using KtEvents.Messaging.Tests.Handlers;
+using KtEvents.Messaging.Tests.Infrastructure;
+using KtEvents.Testing;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace KtEvents.Messaging.Tests;
+
+/// <summary>One trace from the request that wrote the event, through the relay, to the handler.</summary>
+public sealed class TraceContextTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IDisposable
+{
+    private const string RequestSourceName = "KtEvents.Messaging.Tests.Request";
+
+    private readonly ActivitySource requestSource = new(RequestSourceName);
+    private readonly ConcurrentQueue<Activity> stopped = new();
+    private readonly ActivityListener listener = new()
+    {
+        ShouldListenTo = source => source.Name is MessagingTelemetry.SourceName or RequestSourceName,
+        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+    };
+
+    [Fact]
+    public async Task The_consumer_activity_continues_the_trace_of_the_activity_that_published_the_event()
+    {
+        listener.ActivityStopped = stopped.Enqueue;
+        ActivitySource.AddActivityListener(listener);
+        var queue = $"kt-test-traces-{Guid.NewGuid():N}";
+        var broker = await SharedServers.RabbitMqAsync();
+        await TestSchema.CreateAsync(database.DataSource);
+        using var host = TestHost.Create(database.ConnectionString, broker.ConnectionString, queue,
+            bus => bus.AddSubscription<TraceProbedIntegrationEvent, RecordingHandler<TraceProbedIntegrationEvent>>());
+        await host.StartAsync();
+        await using (var client = await BrokerClient.ConnectAsync(broker.ConnectionString))
+        {
+            await client.WaitForConsumerAsync(queue);
+        }
+        var outbox = host.Services.GetRequiredService<IIntegrationEventOutbox>();
+
+        var probe = new TraceProbedIntegrationEvent("traced");
+        ActivityContext request;
+        using (var requestActivity = requestSource.StartActivity("POST /api/probes", ActivityKind.Server)!)
+        {
+            request = requestActivity.Context;
+            await using var connection = await database.DataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await outbox.AddAsync(probe, transaction);
+            await transaction.CommitAsync();
+        }
+
+        var calls = host.Services.GetRequiredService<HandlerProbe>();
+        await Eventually.UntilAsync("the probe is handled", TimeSpan.FromSeconds(60), () => calls.For(probe.Id).Count == 1);
+        var handled = calls.For(probe.Id).Single();
+        Assert.Equal("process test.trace-probed", handled.ActivityName);
+        Assert.Equal(request.TraceId, handled.Activity?.TraceId);
+
+        // create (in the request) → publish (in the relay, later) → process (in the consumer): a chain.
+        List<Activity> Spans() => [.. stopped.Where(activity => Equals(activity.GetTagItem(MessagingTelemetry.MessageIdTag), probe.Id.ToString()))];
+        await Eventually.UntilAsync("the process span has ended", TimeSpan.FromSeconds(30), () => Spans().Count == 3);
+        var spans = Spans();
+        var create = Assert.Single(spans, span => span.OperationName == "create test.trace-probed");
+        var publish = Assert.Single(spans, span => span.OperationName == "publish test.trace-probed");
+        var process = Assert.Single(spans, span => span.OperationName == "process test.trace-probed");
+        Assert.All(spans, span => Assert.Equal(request.TraceId, span.TraceId));
+        Assert.Equal(request.SpanId, create.ParentSpanId);
+        Assert.Equal(create.SpanId, publish.ParentSpanId);
+        Assert.Equal(publish.SpanId, process.ParentSpanId);
+        Assert.Equal((ActivityKind.Producer, ActivityKind.Producer, ActivityKind.Consumer), (create.Kind, publish.Kind, process.Kind));
+        await host.StopAsync();
+    }
+
+    public void Dispose()
+    {
+        listener.Dispose();
+        requestSource.Dispose();
+    }
+}

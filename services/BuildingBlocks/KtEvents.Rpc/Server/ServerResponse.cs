@@ -1,0 +1,62 @@
+using System.Globalization;
+
+using Google.Protobuf;
+
+using KtEvents.Rpc.Wire;
+
+using Microsoft.AspNetCore.Http;
+
+namespace KtEvents.Rpc.Server;
+
+/// <summary>
+/// Writes the end of a server call. Success: headers, one framed message, then grpc-status 0 and the
+/// trailers. Failure: Trailers-Only, i.e. status, message and trailers in the single HEADERS frame
+/// that also ends the stream, as the spec prescribes for calls that produce an immediate error.
+/// </summary>
+internal static class ServerResponse
+{
+    public static void WriteMessage(HttpContext httpContext, IMessage message, int framedSize, Metadata trailers)
+    {
+        var response = StartResponse(httpContext);
+        var span = response.BodyWriter.GetSpan(framedSize)[..framedSize];
+        MessageFraming.Write(message, span);
+        response.BodyWriter.Advance(framedSize);
+
+        // Kestrel flushes the body and sends these trailers when the request delegate returns.
+        response.AppendTrailer(GrpcProtocol.StatusHeader, "0");
+        foreach (var entry in trailers)
+        {
+            if (!GrpcProtocol.IsReservedHeader(entry.Key))
+            {
+                response.AppendTrailer(entry.Key, entry.ToWireValue());
+            }
+        }
+    }
+
+    public static void WriteTrailersOnly(HttpContext httpContext, Status status, Metadata trailers)
+    {
+        var headers = StartResponse(httpContext).Headers;
+        headers[GrpcProtocol.StatusHeader] = ((int)status.StatusCode).ToString(CultureInfo.InvariantCulture);
+        if (status.Detail.Length > 0)
+        {
+            headers[GrpcProtocol.MessageHeader] = PercentEncoding.Encode(status.Detail);
+        }
+
+        foreach (var entry in trailers)
+        {
+            if (!GrpcProtocol.IsReservedHeader(entry.Key))
+            {
+                headers.Append(entry.Key, entry.ToWireValue());
+            }
+        }
+    }
+
+    private static HttpResponse StartResponse(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = GrpcProtocol.ContentType;
+        response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcProtocol.AcceptedEncodings;
+        return response;
+    }
+}

@@ -12,6 +12,9 @@ using KtEvents.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+
 namespace KtEvents.Messaging.Tests;
 
 /// <summary>One trace from the request that wrote the event, through the relay, to the handler.</summary>
@@ -73,6 +76,49 @@ public sealed class TraceContextTests(PostgresDatabase database) : IClassFixture
         Assert.Equal(create.SpanId, publish.ParentSpanId);
         Assert.Equal(publish.SpanId, process.ParentSpanId);
         Assert.Equal((ActivityKind.Producer, ActivityKind.Producer, ActivityKind.Consumer), (create.Kind, publish.Kind, process.Kind));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task With_OpenTelemetry_tracing_the_RabbitMQ_client_spans_join_the_same_trace()
+    {
+        var ended = new ConcurrentQueue<Activity>();
+        var queue = $"kt-test-otel-{Guid.NewGuid():N}";
+        var broker = await SharedServers.RabbitMqAsync();
+        await TestSchema.CreateAsync(database.DataSource);
+        // Only the request's source is added here: AddRabbitMQClient must have added the others.
+        using var host = TestHost.Create(database.ConnectionString, broker.ConnectionString, queue,
+            bus => bus.AddSubscription<TraceProbedIntegrationEvent, RecordingHandler<TraceProbedIntegrationEvent>>(),
+            configureServices: services => new TestOpenTelemetryBuilder(services)
+                .WithTracing(tracing => tracing.AddSource(RequestSourceName).AddProcessor(new CapturingProcessor(ended))));
+        // Resolving the provider starts its listener (ServiceDefaults does this in a hosted service).
+        _ = host.Services.GetRequiredService<TracerProvider>();
+        await host.StartAsync();
+        await using (var client = await BrokerClient.ConnectAsync(broker.ConnectionString))
+        {
+            await client.WaitForConsumerAsync(queue);
+        }
+
+        var probe = new TraceProbedIntegrationEvent("traced by OpenTelemetry");
+        ActivityTraceId traceId;
+        using (var requestActivity = requestSource.StartActivity("POST /api/probes", ActivityKind.Server)!)
+        {
+            traceId = requestActivity.TraceId;
+            await host.Services.GetRequiredService<IEventBus>().PublishAsync(probe);
+        }
+
+        List<Activity> Trace() => [.. ended.Where(span => span.TraceId == traceId)];
+        await Eventually.UntilAsync("the process span is exported", TimeSpan.FromSeconds(60),
+            () => Trace().Any(span => span.OperationName == "process test.trace-probed"));
+        var trace = Trace();
+        var ours = Assert.Single(trace, span => span.OperationName == "publish test.trace-probed" && span.Source.Name == MessagingTelemetry.SourceName);
+        var library = Assert.Single(trace, span => span.Source.Name == RabbitMQ.Client.RabbitMQActivitySource.PublisherSourceName);
+        var process = Assert.Single(trace, span => span.OperationName == "process test.trace-probed");
+        // RabbitMQ.Client's publish span is a child of ours and writes its own traceparent; the
+        // consumer continues from it, so the trace stays one unbroken chain.
+        Assert.Equal(ours.SpanId, library.ParentSpanId);
+        Assert.Equal(library.SpanId, process.ParentSpanId);
+        Assert.Equal(traceId, host.Services.GetRequiredService<HandlerProbe>().For(probe.Id).Single().Activity?.TraceId);
         await host.StopAsync();
     }
 

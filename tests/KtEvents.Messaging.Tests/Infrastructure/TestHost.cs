@@ -21,7 +21,8 @@ internal static class TestHost
         string brokerConnectionString,
         string queueName,
         Action<IEventBusBuilder>? subscribe = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -55,6 +56,7 @@ internal static class TestHost
         var eventBus = builder.AddEventBus(queueName);
         subscribe?.Invoke(eventBus);
         builder.Services.AddSingleton<HandlerProbe>();
+        configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
 }

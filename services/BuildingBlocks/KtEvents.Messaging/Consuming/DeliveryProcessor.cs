@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text.Json;
 
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Messaging.Diagnostics;
 using KtEvents.Messaging.EventBus;
-using KtEvents.Messaging.Topology;
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,8 +32,6 @@ internal sealed partial class DeliveryProcessor(
     IOptions<EventBusSubscriptionInfo> subscriptions,
     ILogger<DeliveryProcessor> logger)
 {
-    private const int MaxReasonLength = 1000;
-
     private EventBusOptions Settings => options.Value;
 
     public async Task ProcessAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
@@ -55,7 +51,8 @@ internal sealed partial class DeliveryProcessor(
             {
                 activity?.SetStatus(ActivityStatusCode.Error, problem);
                 LogUnreadable(logger, message.MessageId, message.RoutingKey, problem);
-                await DeadLetterAsync(channel, delivery, message, problem, failure: null);
+                await FailedDeliveryForwarder.DeadLetterAsync(channel, delivery, message, Settings.QueueName, problem, failure: null);
+                MessagingTelemetry.DeadLettered.Add(1, Tags(message));
                 return;
             }
 
@@ -88,13 +85,15 @@ internal sealed partial class DeliveryProcessor(
             if (message.Attempt >= Settings.MaxAttempts)
             {
                 LogGivingUp(logger, failure, @event.Id, message.RoutingKey, message.Attempt);
-                await DeadLetterAsync(channel, delivery, message, Reason(failure), failure);
+                await FailedDeliveryForwarder.DeadLetterAsync(channel, delivery, message, Settings.QueueName, Reason(failure), failure);
+                MessagingTelemetry.DeadLettered.Add(1, Tags(message));
             }
             else
             {
                 var delay = Backoff.Exponential(message.Attempt, Settings.RetryDelay, Settings.MaxRetryDelay);
                 LogRetrying(logger, failure, @event.Id, message.RoutingKey, message.Attempt, Settings.MaxAttempts, delay.TotalSeconds);
-                await RetryAsync(channel, delivery, message, failure, delay);
+                await FailedDeliveryForwarder.RetryAsync(channel, delivery, message, Settings.QueueName, Reason(failure), failure, delay);
+                MessagingTelemetry.Retried.Add(1, Tags(message));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -162,70 +161,7 @@ internal sealed partial class DeliveryProcessor(
         return true;
     }
 
-    private async Task RetryAsync(IChannel channel, BasicDeliverEventArgs delivery, IncomingMessage message, Exception failure, TimeSpan delay)
-    {
-        var headers = TraceHeaders(message);
-        headers[MessageHeaders.Attempt] = message.Attempt + 1;
-        headers[MessageHeaders.FailureReason] = Reason(failure);
-        headers[MessageHeaders.FailureException] = failure.GetType().FullName;
-        var properties = CopyProperties(delivery.BasicProperties, message, headers);
-        // Per-message TTL: when it runs out, the retry queue dead-letters the copy back to our queue.
-        // Expiry happens at the head of the retry queue, so a copy can come back later than its delay
-        // (behind a longer one), never earlier.
-        properties.Expiration = ((long)Math.Ceiling(delay.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
-        // Mandatory: if the retry queue were gone the copy would bounce (and the original stay) rather than vanish.
-        await channel.BasicPublishAsync("", EventBusTopology.RetryQueue(Settings.QueueName), mandatory: true, properties, delivery.Body, CancellationToken.None);
-        await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
-        MessagingTelemetry.Retried.Add(1, Tags(message));
-    }
-
-    private async Task DeadLetterAsync(IChannel channel, BasicDeliverEventArgs delivery, IncomingMessage message, string reason, Exception? failure)
-    {
-        var headers = TraceHeaders(message);
-        headers[MessageHeaders.Attempt] = message.Attempt;
-        headers[MessageHeaders.FailureReason] = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason;
-        if (failure is not null)
-        {
-            headers[MessageHeaders.FailureException] = failure.GetType().FullName;
-        }
-        headers[MessageHeaders.FailedAt] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        var properties = CopyProperties(delivery.BasicProperties, message, headers);
-        await channel.BasicPublishAsync(EventBusTopology.DeadLetterExchange, Settings.QueueName, mandatory: true, properties, delivery.Body, CancellationToken.None);
-        await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
-        MessagingTelemetry.DeadLettered.Add(1, Tags(message));
-    }
-
-    private static BasicProperties CopyProperties(IReadOnlyBasicProperties original, IncomingMessage message, Dictionary<string, object?> headers) => new()
-    {
-        MessageId = original.MessageId,
-        Type = message.RoutingKey,
-        ContentType = original.ContentType,
-        DeliveryMode = DeliveryModes.Persistent,
-        Timestamp = original.Timestamp,
-        AppId = original.AppId,
-        Headers = headers,
-    };
-
-    /// <summary>Retries and dead letters stay in the trace of the original publish.</summary>
-    private static Dictionary<string, object?> TraceHeaders(IncomingMessage message)
-    {
-        var headers = new Dictionary<string, object?>();
-        if (message.TraceParent is not null)
-        {
-            headers[TraceContext.TraceParentHeader] = message.TraceParent;
-        }
-        if (!string.IsNullOrEmpty(message.TraceState))
-        {
-            headers[TraceContext.TraceStateHeader] = message.TraceState;
-        }
-        return headers;
-    }
-
-    private static string Reason(Exception failure)
-    {
-        var reason = $"{failure.GetType().Name}: {failure.Message}";
-        return reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason;
-    }
+    private static string Reason(Exception failure) => FailedDeliveryForwarder.Truncate($"{failure.GetType().Name}: {failure.Message}");
 
     private TagList Tags(IncomingMessage message) => new()
     {

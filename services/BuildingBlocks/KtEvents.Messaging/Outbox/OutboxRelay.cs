@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 using KtEvents.Messaging.Connection;
-using KtEvents.Messaging.Diagnostics;
 using KtEvents.Messaging.EventBus;
 using KtEvents.Messaging.Topology;
 
@@ -99,7 +98,7 @@ internal sealed partial class OutboxRelay(
                 var open = await GetChannelAsync(cancellationToken);
                 foreach (var message in batch)
                 {
-                    await PublishAsync(open, message, cancellationToken);
+                    await OutboxPublisher.PublishAsync(open, message, Settings.QueueName, Settings.PublishTimeout, cancellationToken);
                     published.Add(message.Sequence);
                 }
             }
@@ -129,57 +128,6 @@ internal sealed partial class OutboxRelay(
                 return;
             }
         }
-    }
-
-    private async Task PublishAsync(IChannel open, OutboxMessage message, CancellationToken cancellationToken)
-    {
-        using var activity = MessagingTelemetry.Source.StartActivity(
-            $"publish {message.RoutingKey}", ActivityKind.Producer, TraceContext.Parse(message.TraceParent, message.TraceState));
-        activity?.SetTag(MessagingTelemetry.SystemTag, "rabbitmq")
-            .SetTag(MessagingTelemetry.OperationTypeTag, "send")
-            .SetTag(MessagingTelemetry.DestinationTag, EventBusTopology.Exchange)
-            .SetTag(MessagingTelemetry.RoutingKeyTag, message.RoutingKey)
-            .SetTag(MessagingTelemetry.MessageIdTag, message.EventId.ToString());
-        // With nobody listening there is no publish span; the stored context still links the consumer
-        // to the request that caused the event.
-        var (traceParent, traceState) = activity is null
-            ? (message.TraceParent, message.TraceState)
-            : TraceContext.Capture(activity);
-
-        var headers = new Dictionary<string, object?>();
-        if (traceParent is not null)
-        {
-            headers[TraceContext.TraceParentHeader] = traceParent;
-        }
-        if (!string.IsNullOrEmpty(traceState))
-        {
-            headers[TraceContext.TraceStateHeader] = traceState;
-        }
-        var properties = new BasicProperties
-        {
-            MessageId = message.EventId.ToString(),
-            Type = message.RoutingKey,
-            ContentType = "application/json",
-            DeliveryMode = DeliveryModes.Persistent,
-            Timestamp = new AmqpTimestamp(message.CreatedAt.ToUnixTimeSeconds()),
-            AppId = Settings.QueueName,
-            Headers = headers,
-        };
-
-        // A confirm that never comes (a half-dead connection) must not stall the outbox for good.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Settings.PublishTimeout);
-        try
-        {
-            // Not mandatory: an event nobody subscribes to yet is legitimately dropped by the exchange.
-            await open.BasicPublishAsync(EventBusTopology.Exchange, message.RoutingKey, mandatory: false, properties, message.Body, timeout.Token);
-        }
-        catch (Exception ex)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            throw;
-        }
-        MessagingTelemetry.Published.Add(1, new KeyValuePair<string, object?>(MessagingTelemetry.RoutingKeyTag, message.RoutingKey));
     }
 
     private async Task<IChannel> GetChannelAsync(CancellationToken cancellationToken)

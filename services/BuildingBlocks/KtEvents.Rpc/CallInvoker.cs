@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 using Google.Protobuf;
 
 using KtEvents.Rpc.Client;
@@ -14,6 +16,7 @@ public sealed class CallInvoker
     private readonly HttpClient _httpClient;
     private readonly Uri _address;
     private readonly GrpcClientFactoryOptions _options;
+    private readonly ConcurrentDictionary<string, Uri> _uris = new();
 
     public CallInvoker(HttpClient httpClient, GrpcClientFactoryOptions options)
     {
@@ -28,7 +31,8 @@ public sealed class CallInvoker
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
-        var call = new UnaryCall<TRequest, TResponse>(_httpClient, new Uri(_address, method.FullName), method, options, _options);
+        var uri = _uris.GetOrAdd(method.FullName, static (path, address) => new Uri(address, path), _address);
+        var call = new UnaryCall<TRequest, TResponse>(_httpClient, uri, method, options, _options);
         return new AsyncUnaryCall<TResponse>(call.RunAsync(request), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Cancel);
     }
 }

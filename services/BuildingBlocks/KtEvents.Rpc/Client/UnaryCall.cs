@@ -84,15 +84,20 @@ internal sealed class UnaryCall<TRequest, TResponse>(
             }
         }
 
-        using var deadlineTimer = timeout < MaxTimer ? new CancellationTokenSource(timeout.Value) : new CancellationTokenSource();
-        using var call = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, _cancelled.Token, deadlineTimer.Token);
+        using var deadlineTimer = timeout < MaxTimer ? new CancellationTokenSource(timeout.Value) : null;
+        // The common call has neither a deadline nor a cancellable token: it needs no linked source.
+        using var linked = deadlineTimer is null && !options.CancellationToken.CanBeCanceled
+            ? null
+            : CancellationTokenSource.CreateLinkedTokenSource(
+                options.CancellationToken, _cancelled.Token, deadlineTimer?.Token ?? CancellationToken.None);
+        var token = linked?.Token ?? _cancelled.Token;
         try
         {
             using var message = CreateRequest(request, timeout);
-            using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, call.Token);
-            return await ReadResponseAsync(response, call.Token);
+            using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token);
+            return await ReadResponseAsync(response, token);
         }
-        catch (RpcException) when (!call.IsCancellationRequested)
+        catch (RpcException) when (!token.IsCancellationRequested)
         {
             throw;
         }
@@ -187,7 +192,7 @@ internal sealed class UnaryCall<TRequest, TResponse>(
 
     private static Status NoMessage => new(StatusCode.Internal, "Bad gRPC response: status OK but no response message.");
 
-    private RpcException ToRpcException(Exception e, CancellationTokenSource deadlineTimer)
+    private RpcException ToRpcException(Exception e, CancellationTokenSource? deadlineTimer)
     {
         // The caller's own cancellation wins; then the deadline, which the spec says to report even
         // when the server's RST_STREAM or status raced it.
@@ -196,7 +201,7 @@ internal sealed class UnaryCall<TRequest, TResponse>(
             return new RpcException(new Status(StatusCode.Cancelled, "Call canceled by the client.", e));
         }
 
-        if (deadlineTimer.IsCancellationRequested)
+        if (deadlineTimer?.IsCancellationRequested == true)
         {
             return new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded", e));
         }

@@ -4,6 +4,7 @@ var name = args.FirstOrDefault();
 switch (name)
 {
     case "resp": return await RespBenchmark.RunAsync(args[1..]);
+    case "grpc": return await GrpcBenchmark.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine("usage: KtEvents.Bench <resp|grpc>");
         return 2;

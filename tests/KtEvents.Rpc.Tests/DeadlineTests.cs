@@ -16,7 +16,7 @@ public sealed class DeadlineTests
         var client = server.CreateClient<EchoClient>();
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await client.SlowAsync(new EchoRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddMilliseconds(300))));
+            await client.SlowAsync(new EchoRequest(), new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(300))));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         var serverDeadline = await server.Probe.Cancelled.Task.WaitAsync(Eventually);
@@ -46,7 +46,7 @@ public sealed class DeadlineTests
         var client = server.CreateClient<EchoClient>();
         using var cancel = new CancellationTokenSource();
 
-        var call = client.SlowAsync(new EchoRequest(), new CallOptions(CancellationToken: cancel.Token));
+        var call = client.SlowAsync(new EchoRequest(), new CallOptions(cancellationToken: cancel.Token));
         await server.Probe.Started.Task.WaitAsync(Eventually);
         await cancel.CancelAsync();
 
@@ -78,7 +78,7 @@ public sealed class DeadlineTests
         var client = server.CreateClient<EchoClient>();
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await client.SlowAsync(new EchoRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(-1))));
+            await client.SlowAsync(new EchoRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(-1))));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.False(server.Probe.Started.Task.IsCompleted);

@@ -55,12 +55,12 @@ public sealed class GrpcJsInteropTests
             var client = provider.GetRequiredService<EchoClient>();
 
             using var echo = client.EchoAsync(new EchoRequest { Text = "안녕, node" },
-                new CallOptions(Headers: new Metadata { { "authorization", "Bearer dotnet" } }, Deadline: DateTime.UtcNow.AddSeconds(30)));
+                new CallOptions(headers: new Metadata { { "authorization", "Bearer dotnet" } }, deadline: DateTime.UtcNow.AddSeconds(30)));
             var reply = await echo;
             var fail = await Assert.ThrowsAsync<RpcException>(async () =>
                 await client.FailAsync(new FailRequest { Code = (int)StatusCode.NotFound, Message = NotFoundMessage }));
             var slow = await Assert.ThrowsAsync<RpcException>(async () =>
-                await client.SlowAsync(new EchoRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddMilliseconds(300))));
+                await client.SlowAsync(new EchoRequest(), new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(300))));
             var secret = await Assert.ThrowsAsync<RpcException>(async () => await client.SecretAsync(new EchoRequest()));
 
             Assert.Equal("안녕, node", reply.Text);

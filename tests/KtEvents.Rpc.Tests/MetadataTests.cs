@@ -15,7 +15,7 @@ public sealed class MetadataTests
         var client = server.CreateClient<EchoClient>();
 
         var reply = await client.EchoAsync(new EchoRequest(),
-            new CallOptions(Headers: new Metadata { { "authorization", "Bearer owner-42" } }));
+            new CallOptions(headers: new Metadata { { "authorization", "Bearer owner-42" } }));
 
         Assert.Equal("Bearer owner-42", reply.Authorization);
         Assert.Equal("owner-42", reply.User);
@@ -29,8 +29,8 @@ public sealed class MetadataTests
         var korean = Encoding.UTF8.GetBytes("매장 이름");
 
         var reply = await client.EchoAsync(new EchoRequest(), new CallOptions(
-            Headers: new Metadata { { "X-Request-Source", "wizard" }, { "store-name-bin", korean } },
-            Deadline: DateTime.UtcNow.AddMinutes(1)));
+            headers: new Metadata { { "X-Request-Source", "wizard" }, { "store-name-bin", korean } },
+            deadline: DateTime.UtcNow.AddMinutes(1)));
 
         Assert.Equal("wizard", reply.Metadata["x-request-source"]);
         Assert.Equal(Convert.ToBase64String(korean), reply.Metadata["store-name-bin"]);
@@ -46,7 +46,7 @@ public sealed class MetadataTests
         var relay = server.CreateClient<RelayClient>();
 
         var reply = await relay.RelayAsync(new EchoRequest { Text = "relayed" },
-            new CallOptions(Headers: new Metadata { { "authorization", "Bearer owner-9" } }));
+            new CallOptions(headers: new Metadata { { "authorization", "Bearer owner-9" } }));
 
         Assert.Equal("relayed", reply.Text);
         Assert.Equal("Bearer owner-9", reply.Authorization);

@@ -102,7 +102,7 @@ public sealed class StatusTests
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await client.SecretAsync(new EchoRequest()));
         var reply = await client.SecretAsync(new EchoRequest { Text = "ok" },
-            new CallOptions(Headers: new Metadata { { "authorization", "Bearer owner-7" } }));
+            new CallOptions(headers: new Metadata { { "authorization", "Bearer owner-7" } }));
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal("owner-7", reply.User);

@@ -24,16 +24,18 @@ public sealed class UnaryCallTests
     }
 
     [Fact]
-    public async Task Deadline_travels_as_grpc_timeout_and_is_absent_without_one()
+    public async Task Deadline_travels_as_grpc_timeout_and_is_absent_without_one_or_at_MaxValue()
     {
         await using var server = await RpcTestServer.StartAsync();
         var client = server.CreateClient<EchoClient>();
 
-        var withDeadline = await client.EchoAsync(new EchoRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddMinutes(1)));
+        var withDeadline = await client.EchoAsync(new EchoRequest(), new CallOptions(deadline: DateTime.UtcNow.AddMinutes(1)));
         var without = await client.EchoAsync(new EchoRequest());
+        var infinite = await client.EchoAsync(new EchoRequest(), new CallOptions(deadline: DateTime.MaxValue));
 
         Assert.True(withDeadline.HasDeadline);
         Assert.False(without.HasDeadline);
+        Assert.False(infinite.HasDeadline);
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public sealed class UnaryCallTests
         var client = server.CreateClient<EchoClient>();
         using var cancel = new CancellationTokenSource();
 
-        using var call = client.SlowAsync(new EchoRequest(), new CallOptions(CancellationToken: cancel.Token));
+        using var call = client.SlowAsync(new EchoRequest(), new CallOptions(cancellationToken: cancel.Token));
         await server.Probe.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Throws<InvalidOperationException>(() => call.GetStatus());

@@ -99,7 +99,7 @@ public static class GrpcExtensions
     public static IHttpClientBuilder ForwardAuthorization(this IHttpClientBuilder builder)
     {
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddTransient<ForwardAuthorizationHandler>();
+        builder.Services.TryAddTransient<ForwardAuthorizationHandler>();
         return builder.AddHttpMessageHandler<ForwardAuthorizationHandler>();
     }
 }

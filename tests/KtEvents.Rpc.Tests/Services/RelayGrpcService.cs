@@ -11,5 +11,5 @@ public sealed class RelayGrpcService(EchoClient echo) : IGrpcService
     public static ServiceDescriptor Descriptor => TestingReflection.Descriptor.GetService("RelayService");
 
     public async Task<EchoReply> Relay(EchoRequest request, ServerCallContext context) =>
-        await echo.EchoAsync(request, new CallOptions(CancellationToken: context.CancellationToken));
+        await echo.EchoAsync(request, new CallOptions(cancellationToken: context.CancellationToken));
 }

@@ -75,9 +75,9 @@ internal sealed class UnaryCall<TRequest, TResponse>(
     private async Task<TResponse> SendAsync(TRequest request)
     {
         TimeSpan? timeout = null;
-        if (options.Deadline is { } deadline)
+        if (options.Deadline is { } deadline && deadline != DateTime.MaxValue)
         {
-            timeout = deadline.ToUniversalTime() - DateTime.UtcNow;
+            timeout = (deadline.Kind == DateTimeKind.Local ? deadline.ToUniversalTime() : deadline) - DateTime.UtcNow;
             if (timeout <= TimeSpan.Zero)
             {
                 throw new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"));

@@ -41,7 +41,8 @@ internal sealed class ServiceMethodInvoker<TService, TRequest, TResponse>(Method
         var service = registered ?? _create(services, null);
         try
         {
-            return await _invoke(service, request, context);
+            return await _invoke(service, request, context)
+                ?? throw new InvalidOperationException($"{typeof(TService).Name}.{implementation.Name} returned no response message.");
         }
         finally
         {

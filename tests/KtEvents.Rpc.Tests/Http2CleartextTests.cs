@@ -3,10 +3,12 @@ using System.Net;
 using KtEvents.Rpc.Tests.Clients;
 using KtEvents.Rpc.Tests.Infrastructure;
 using KtEvents.Rpc.Tests.Protos;
+using KtEvents.Rpc.Tests.Services;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace KtEvents.Rpc.Tests;
@@ -53,6 +55,27 @@ public sealed class Http2CleartextTests
         Assert.Equal(HttpVersion.Version20, health.Version);
         Assert.Equal("h2c", reply.Text);
         Assert.Equal(HttpStatusCode.BadRequest, http1.StatusCode);
+    }
+
+    [Fact]
+    public async Task Grpc_request_over_http1_gets_a_status_saying_http2_is_needed()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<CallProbe>();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http1));
+        await using var app = builder.Build();
+        app.MapGrpcService<EchoGrpcService>();
+        await app.StartAsync();
+        using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = new Uri(app.Urls.Single()) };
+        var request = RawGrpc.Request("/kt.testing.v1.EchoService/Echo", RawGrpc.Frame(new EchoRequest()));
+        request.Version = HttpVersion.Version11;
+
+        var response = await RawGrpc.SendAsync(http, request);
+
+        Assert.Equal("13", response.Header("grpc-status"));
+        Assert.Contains("gRPC needs HTTP/2", response.Header("grpc-message"));
     }
 
     private static HttpRequestMessage Get(Version version) => new(HttpMethod.Get, "/health")

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
@@ -144,7 +143,7 @@ internal sealed class UnaryCall<TRequest, TResponse>(
 
     private async Task<TResponse> ReadResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var headers = ToMetadata(response.Headers);
+        var headers = GrpcHeaders.ToMetadata(response.Headers);
         _responseHeaders.TrySetResult(headers);
         if (response.StatusCode != HttpStatusCode.OK)
         {
@@ -152,7 +151,7 @@ internal sealed class UnaryCall<TRequest, TResponse>(
         }
 
         // Trailers-Only: an immediate error (or, oddly, OK) in the one HEADERS frame, with no body.
-        if (ReadStatus(response.Headers) is { } trailersOnly)
+        if (GrpcHeaders.ReadStatus(response.Headers) is { } trailersOnly)
         {
             _trailers = headers;
             throw new RpcException(
@@ -178,9 +177,9 @@ internal sealed class UnaryCall<TRequest, TResponse>(
         }
 
         // The trailers are complete once the body has been read to its end.
-        var trailers = ToMetadata(response.TrailingHeaders);
+        var trailers = GrpcHeaders.ToMetadata(response.TrailingHeaders);
         _trailers = trailers;
-        var status = ReadStatus(response.TrailingHeaders)
+        var status = GrpcHeaders.ReadStatus(response.TrailingHeaders)
             ?? new Status(StatusCode.Internal, "Bad gRPC response: no grpc-status in the trailers.");
         if (status.StatusCode != StatusCode.OK)
         {
@@ -221,34 +220,5 @@ internal sealed class UnaryCall<TRequest, TResponse>(
 
         var code = e is HttpRequestException or IOException ? StatusCode.Unavailable : StatusCode.Internal;
         return new RpcException(new Status(code, $"Error calling {uri.GetLeftPart(UriPartial.Authority)}: {e.Message}", e));
-    }
-
-    private static Status? ReadStatus(HttpHeaders headers)
-    {
-        if (!headers.NonValidated.TryGetValues(GrpcProtocol.StatusHeader, out var statusValues))
-        {
-            return null;
-        }
-
-        var detail = headers.NonValidated.TryGetValues(GrpcProtocol.MessageHeader, out var messageValues)
-            ? PercentEncoding.Decode(messageValues.ToString())
-            : "";
-        return int.TryParse(statusValues.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var code)
-            ? new Status((StatusCode)code, detail)
-            : new Status(StatusCode.Unknown, $"Bad gRPC response: grpc-status '{statusValues}'. {detail}");
-    }
-
-    private static Metadata ToMetadata(HttpHeaders headers)
-    {
-        var metadata = new Metadata();
-        foreach (var (name, values) in headers.NonValidated)
-        {
-            foreach (var value in values)
-            {
-                metadata.AddFromWire(name, value);
-            }
-        }
-
-        return metadata;
     }
 }

@@ -43,9 +43,10 @@
 // HTTP/1.1 requests with 400). So AddGrpc() makes Http2 Kestrel's endpoint default: a gRPC service
 // serves everything, /health included, over h2c on its one port (probe it with HTTP/2 prior knowledge,
 // e.g. `curl --http2-prior-knowledge`), whether Kestrel's endpoints come from ASPNETCORE_URLS,
-// configuration or code. An endpoint that also needs HTTP/1.1 must set its own Protocols, on a port of
-// its own. eShop does the same for its gRPC service (Kestrel:EndpointDefaults:
-// Protocols = Http2 in Basket.API's appsettings).
+// Kestrel:Endpoints configuration or code (checked on .NET 10). An endpoint that also needs HTTP/1.1
+// sets its own Protocols, in code or in Kestrel:Endpoints:<name>:Protocols, on a port of its own;
+// Kestrel:EndpointDefaults:Protocols in configuration is overridden by this code default. eShop makes
+// the same choice for its gRPC service (Kestrel:EndpointDefaults:Protocols = Http2 in Basket.API).
 //
 // Not here: streaming rpcs (mapping one fails at startup), compressing what we send, server reflection.
 using KtEvents.Rpc;

@@ -24,7 +24,7 @@ public sealed class JsonCacheTests : IAsyncLifetime
     public async Task FiftyConcurrentMissesRunTheLoaderOnceAndAgainAfterExpiry()
     {
         var key = TestRedis.Key("single-flight");
-        var ttl = TimeSpan.FromSeconds(1);
+        var ttl = TimeSpan.FromSeconds(3);
         var calls = 0;
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         async Task<Plan> Load(CancellationToken cancellationToken)

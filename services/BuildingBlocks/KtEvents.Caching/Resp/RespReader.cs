@@ -28,8 +28,8 @@ internal ref struct RespReader(ReadOnlySequence<byte> reply)
                 return ReadLineText();
             case RespProtocol.Integer:
                 return ReadLineInteger();
-            case RespProtocol.Array when ReadLength() < 0:
-                return RedisValue.Null;
+            case RespProtocol.Array:
+                return ReadLength() < 0 ? RedisValue.Null : throw Unexpected(prefix, "a value");
             default:
                 throw Unexpected(prefix, "a value");
         }

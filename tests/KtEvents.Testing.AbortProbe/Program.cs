@@ -1,6 +1,6 @@
 using KtEvents.Testing;
 
 var redis = await RedisServer.StartNewAsync();
-Console.WriteLine($"port={redis.Port}");
+Console.WriteLine($"{redis.Port} {redis.DataDirectory}");
 Console.Out.Flush();
 await Task.Delay(Timeout.Infinite);

@@ -81,7 +81,9 @@ public class ServerFixtureTests
         using var process = Process.Start(info)!;
         var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
         Assert.NotNull(line);
-        var port = int.Parse(line["port=".Length..]);
+        var port = int.Parse(line.Split(' ')[0]);
+        var dataDirectory = line.Split(' ', 2)[1];
+        Assert.True(Directory.Exists(dataDirectory));
         Assert.Equal("+PONG", await PingAsync(port));
 
         process.Kill(); // SIGKILL: no finally, no ProcessExit handler runs in the probe.
@@ -99,6 +101,12 @@ public class ServerFixtureTests
         }
         Assert.True(stopped, $"redis-server on port {port} outlived the killed test process");
         Assert.Empty(await ProcessesStillMentioningAsync($"--port {port} "));
+        // The watchdog removes the data (and its emptied parent) once the server is gone.
+        for (var attempt = 0; attempt < 100 && Directory.Exists(Path.GetDirectoryName(dataDirectory)); attempt++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.False(Directory.Exists(Path.GetDirectoryName(dataDirectory)), $"{dataDirectory} outlived the killed test process");
     }
 
     private static async Task<List<string>> ProcessesStillMentioningAsync(string text)

@@ -96,6 +96,9 @@ public sealed class RabbitMqServer : IAsyncDisposable
         epmd = ServerProcess.Start(new ServerStartInfo(
             Binaries.Require("epmd", "erlang-base"), ["-port", epmdPort.ToString(), "-address", "127.0.0.1"],
             DataDirectory, Path.Combine(DataDirectory, "epmd.log"), ServiceUser, environment));
+        // If the node found no epmd listening yet, erl would start a daemonized one of its own.
+        await TcpProbe.WaitAsync("epmd", epmd, TimeSpan.FromSeconds(10),
+            async ct => (await TcpProbe.ExchangeAsync(epmdPort, [], 0, ct)) is [], cancellationToken);
         node = ServerProcess.Start(new ServerStartInfo(
             RabbitScript(), [], DataDirectory, Path.Combine(DataDirectory, "rabbitmq.log"), ServiceUser, environment));
         await TcpProbe.WaitAsync("rabbitmq-server", node, StartTimeout,

@@ -133,7 +133,7 @@ internal sealed class ServerProcess
             while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 -- -{processGroupId} 2>/dev/null; do sleep 1; done
             if ! kill -0 {Environment.ProcessId} 2>/dev/null; then
               kill -TERM -- -{processGroupId} 2>/dev/null; sleep 5; kill -KILL -- -{processGroupId} 2>/dev/null
-              rm -rf '{dataDirectory}'
+              rm -rf '{dataDirectory}'; rmdir "$(dirname '{dataDirectory}')" 2>/dev/null
             fi
             """;
         var info = new ProcessStartInfo("setsid")

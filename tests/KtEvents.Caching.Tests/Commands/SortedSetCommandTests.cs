@@ -2,18 +2,9 @@ using KtEvents.Caching.Tests.Support;
 
 namespace KtEvents.Caching.Tests.Commands;
 
-public sealed class SortedSetCommandTests : IAsyncLifetime
+public sealed class SortedSetCommandTests(SharedRedisConnection redis) : IClassFixture<SharedRedisConnection>
 {
-    private ConnectionMultiplexer redis = null!;
-    private IDatabase db = null!;
-
-    public async Task InitializeAsync()
-    {
-        redis = await TestRedis.ConnectSharedAsync();
-        db = redis.GetDatabase();
-    }
-
-    public Task DisposeAsync() => redis.DisposeAsync().AsTask();
+    private readonly IDatabase db = redis.Database;
 
     [Fact]
     public async Task AddSaysWhetherTheMemberIsNew()

@@ -1,0 +1,3 @@
+namespace KtEvents.Hosting.ApplicationModel;
+
+public sealed record ContainerLifetimeAnnotation(ContainerLifetime Lifetime) : IResourceAnnotation;

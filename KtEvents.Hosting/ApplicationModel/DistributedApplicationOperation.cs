@@ -1,0 +1,7 @@
+namespace KtEvents.Hosting.ApplicationModel;
+
+public enum DistributedApplicationOperation
+{
+    Run,
+    Publish,
+}

@@ -1,0 +1,9 @@
+namespace KtEvents.Hosting.ApplicationModel;
+
+public enum EndpointProperty
+{
+    Url,
+    Host,
+    Port,
+    TargetPort,
+}

@@ -1,0 +1,19 @@
+using KtEvents.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+
+namespace KtEvents.Hosting;
+
+/// <summary>Describes the system: the AppHost's Program.cs adds resources and wires them together.</summary>
+public interface IDistributedApplicationBuilder
+{
+    ConfigurationManager Configuration { get; }
+
+    /// <summary>The AppHost project's folder; relative resource paths start here.</summary>
+    string AppHostDirectory { get; }
+
+    DistributedApplicationExecutionContext ExecutionContext { get; }
+
+    IReadOnlyList<IResource> Resources { get; }
+
+    IResourceBuilder<T> AddResource<T>(T resource) where T : IResource;
+}

@@ -41,6 +41,14 @@ public static class NodeScripts
         return await RunAsync(directory, NodePath(), [Path.Combine(directory, script), .. arguments], TimeSpan.FromMinutes(1));
     }
 
+    /// <summary>Starts a long-running script (a server peer) with stdin, stdout and stderr redirected.</summary>
+    public static Process StartScript(string directory, string script, params string[] arguments)
+    {
+        var start = StartInfo(directory, NodePath(), [Path.Combine(directory, script), .. arguments]);
+        start.RedirectStandardInput = true;
+        return Process.Start(start) ?? throw new InvalidOperationException($"node {script} did not start.");
+    }
+
     public static string NodePath() =>
         new[] { "/usr/bin/node", "/usr/local/bin/node" }
             .Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(dir => Path.Combine(dir, "node")))
@@ -49,19 +57,7 @@ public static class NodeScripts
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string directory, string fileName, string[] arguments, TimeSpan limit)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
+        using var process = Process.Start(StartInfo(directory, fileName, arguments)) ?? throw new InvalidOperationException($"{fileName} did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(limit);
@@ -75,5 +71,22 @@ public static class NodeScripts
             throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {limit}.");
         }
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static ProcessStartInfo StartInfo(string directory, string fileName, string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        return start;
     }
 }

@@ -42,6 +42,20 @@ public sealed class OtlpReceiverTests
         Assert.Equal(0, server.Store.SpanCount);
     }
 
+    [Fact]
+    public async Task A_content_encoding_other_than_gzip_is_refused_with_415()
+    {
+        await using var server = await DashboardTestServer.StartAsync();
+        var body = OtlpMessages.OneSpan("ai", OtlpMessages.Id(16, 0xab), OtlpMessages.Id(8, 0x01)).ToByteArray();
+        using var content = Protobuf(body);
+        content.Headers.ContentEncoding.Add("br");
+
+        using var response = await Http.PostAsync(server.Endpoint("/v1/traces"), content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(0, server.Store.SpanCount);
+    }
+
     [Theory]
     [InlineData("/v1/traces")]
     [InlineData("/v1/logs")]

@@ -45,6 +45,7 @@ public sealed class OtlpTraceExportTests : IAsyncLifetime
             var plans = gatewaySource.StartActivity("gateway.plans", ActivityKind.Client, parent.Context)!;
             plans.SetStartTime(t0.AddMilliseconds(20));
             plans.SetStatus(ActivityStatusCode.Error, "plans timed out");
+            plans.AddEvent(new ActivityEvent("retry", new DateTimeOffset(t0.AddMilliseconds(30)), new ActivityTagsCollection { ["attempt"] = 2 }));
             trendsId = trends.SpanId.ToHexString();
             plansId = plans.SpanId.ToHexString();
 
@@ -81,6 +82,9 @@ public sealed class OtlpTraceExportTests : IAsyncLifetime
 
         Assert.True(plansBar.Span.IsError);
         Assert.Equal("plans timed out", plansBar.Span.StatusMessage);
+        var retry = Assert.Single(plansBar.Span.Events);
+        Assert.Equal(("retry", new DateTimeOffset(t0.AddMilliseconds(30))), (retry.Name, retry.Time));
+        Assert.Equal([new("attempt", "2")], retry.Attributes);
         Assert.False(trendsBar.Span.IsError);
         Assert.False(root.Span.IsError);
 

@@ -39,6 +39,34 @@ public sealed class TelemetryStoreTests
     }
 
     [Fact]
+    public async Task Concurrent_exports_and_queries_keep_the_counts_consistent_and_bounded()
+    {
+        var store = new TelemetryStore(Options.Create(new TelemetryOptions { MaxSpanCount = 100 }));
+
+        // Four writers of 2-span traces against one reader; every snapshot must hold whole traces.
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(() =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                var traceId = TraceId((w * 1000) + i);
+                store.AddSpans([Span(traceId, "a0", null, i, 10), Span(traceId, "b0", "a0", i + 1, 5)]);
+            }
+        })).ToArray();
+        var reader = Task.Run(async () =>
+        {
+            while (!writers.All(w => w.IsCompleted))
+            {
+                Assert.All(store.ListTraces(), t => Assert.Equal(2, t.SpanCount));
+                await Task.Yield();
+            }
+        });
+        await Task.WhenAll([.. writers, reader]);
+
+        Assert.Equal((50, 100), (store.TraceCount, store.SpanCount));
+        Assert.Equal(100, store.ListTraces(limit: 1000).Sum(t => t.SpanCount));
+    }
+
+    [Fact]
     public void Over_capacity_the_oldest_logs_are_dropped()
     {
         var store = new TelemetryStore(Options.Create(new TelemetryOptions { MaxLogCount = 10 }));

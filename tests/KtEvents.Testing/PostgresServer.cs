@@ -32,9 +32,10 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var initdb = Binaries.PostgresTool("initdb");
         Binaries.RequireUser(ServiceUser, "postgresql");
-        var root = ScratchDirectory.Create("postgres", ServiceUser);
+        var root = ScratchDirectory.Create("postgres");
+        await Commands.GiveToAsync(root, ServiceUser, cancellationToken);
         var server = new PostgresServer(root, FreePort.Next());
-        await RunAsync(initdb, ["-D", server.DataPath, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], cancellationToken);
+        await Commands.RunAsync(initdb, ["-D", server.DataPath, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], ServiceUser, cancellationToken);
         await server.StartAsync(cancellationToken);
         return server;
     }
@@ -125,34 +126,6 @@ public sealed class PostgresServer : IAsyncDisposable
             {
                 throw new InfrastructureUnavailableException($"postgres did not accept connections within {StartTimeout.TotalSeconds} s:\n{process.RecentOutput}");
             }
-        }
-    }
-
-    private static async Task RunAsync(string fileName, string[] args, CancellationToken cancellationToken)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo(NativeMethods.IsRoot ? "setpriv" : fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (NativeMethods.IsRoot)
-        {
-            foreach (var arg in new[] { $"--reuid={ServiceUser}", $"--regid={ServiceUser}", "--init-groups", "--", fileName })
-            {
-                info.ArgumentList.Add(arg);
-            }
-        }
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InfrastructureUnavailableException($"{Path.GetFileName(fileName)} failed ({process.ExitCode}):\n{await output}\n{await error}");
         }
     }
 }

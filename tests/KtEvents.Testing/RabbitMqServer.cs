@@ -45,7 +45,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         RabbitScript();
         Binaries.Require("epmd", "erlang-base");
         Binaries.RequireUser(ServiceUser, "rabbitmq-server");
-        var root = ScratchDirectory.Create("rabbitmq", owner: null);
+        var root = ScratchDirectory.Create("rabbitmq");
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
         var server = new RabbitMqServer(root, FreePort.Next(), password);
         Directory.CreateDirectory(Path.Combine(root, "home"));
@@ -59,10 +59,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
             loopback_users = none
             disk_free_limit.absolute = 50MB
             """, cancellationToken);
-        if (NativeMethods.IsRoot)
-        {
-            ScratchDirectory.Run("chown", "-R", $"{ServiceUser}:{ServiceUser}", root);
-        }
+        await Commands.GiveToAsync(root, ServiceUser, cancellationToken);
         await server.StartAsync(cancellationToken);
         return server;
     }

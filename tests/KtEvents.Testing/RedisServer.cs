@@ -30,7 +30,7 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartNewAsync(CancellationToken cancellationToken = default)
     {
         Binaries.Require("redis-server", "redis-server");
-        var server = new RedisServer(ScratchDirectory.Create("redis", owner: null), FreePort.Next());
+        var server = new RedisServer(ScratchDirectory.Create("redis"), FreePort.Next());
         await server.StartAsync(cancellationToken);
         return server;
     }

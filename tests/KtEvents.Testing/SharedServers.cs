@@ -21,19 +21,12 @@ public static class SharedServers
 
     private static void StopAll()
     {
-        var stops = new List<Task>();
-        if (Postgres.IsValueCreated && Postgres.Value.IsCompletedSuccessfully)
-        {
-            stops.Add(Postgres.Value.Result.DisposeAsync().AsTask());
-        }
-        if (Redis.IsValueCreated && Redis.Value.IsCompletedSuccessfully)
-        {
-            stops.Add(Redis.Value.Result.DisposeAsync().AsTask());
-        }
-        if (RabbitMq.IsValueCreated && RabbitMq.Value.IsCompletedSuccessfully)
-        {
-            stops.Add(RabbitMq.Value.Result.DisposeAsync().AsTask());
-        }
+        var stops = new IAsyncDisposable?[] { Started(Postgres), Started(Redis), Started(RabbitMq) }.OfType<IAsyncDisposable>()
+            .Select(server => server.DisposeAsync().AsTask());
         Task.WaitAll([.. stops], TimeSpan.FromSeconds(30));
     }
+
+    /// <summary>The server, if it was asked for and came up; null otherwise (nothing to stop).</summary>
+    private static T? Started<T>(Lazy<Task<T>> server) where T : class =>
+        server.IsValueCreated && server.Value.IsCompletedSuccessfully ? server.Value.Result : null;
 }

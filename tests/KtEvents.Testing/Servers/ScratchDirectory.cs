@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace KtEvents.Testing.Servers;
 
 /// <summary>
@@ -12,7 +10,7 @@ internal static class ScratchDirectory
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "ktevents-test");
     private static int swept;
 
-    public static string Create(string serverName, string? owner)
+    public static string Create(string serverName)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -26,10 +24,6 @@ internal static class ScratchDirectory
         {
             File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                 | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
-        if (owner is not null && NativeMethods.IsRoot)
-        {
-            Run("chown", "-R", $"{owner}:{owner}", path);
         }
         return path;
     }
@@ -81,21 +75,4 @@ internal static class ScratchDirectory
     }
 
     private static bool ProcessExists(int pid) => Directory.Exists($"/proc/{pid}");
-
-    internal static void Run(string fileName, params string[] args)
-    {
-        var info = new ProcessStartInfo(fileName) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InfrastructureUnavailableException($"'{fileName} {string.Join(' ', args)}' failed ({process.ExitCode}): {error}");
-        }
-    }
 }

@@ -45,21 +45,18 @@ internal sealed class ServerProcess
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = start.WorkingDirectory,
+            WorkingDirectory = start.DataDirectory,
         };
-        if (start.RunAsUser is not null && NativeMethods.IsRoot)
+        foreach (var arg in Commands.AsUser(start.RunAsUser))
         {
-            foreach (var arg in new[] { "setpriv", $"--reuid={start.RunAsUser}", $"--regid={start.RunAsUser}", "--init-groups", "--" })
-            {
-                info.ArgumentList.Add(arg);
-            }
+            info.ArgumentList.Add(arg);
         }
         info.ArgumentList.Add(start.FileName);
         foreach (var arg in start.Arguments)
         {
             info.ArgumentList.Add(arg);
         }
-        foreach (var (key, value) in start.Environment)
+        foreach (var (key, value) in start.Environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;
         }

@@ -6,9 +6,4 @@ internal sealed record ServerStartInfo(
     string DataDirectory,
     string LogPath,
     string? RunAsUser = null,
-    IReadOnlyDictionary<string, string>? Env = null)
-{
-    public string WorkingDirectory => DataDirectory;
-
-    public IReadOnlyDictionary<string, string> Environment => Env ?? new Dictionary<string, string>();
-}
+    IReadOnlyDictionary<string, string>? Environment = null);

@@ -42,9 +42,15 @@ public static class ResourceGraph
     public static IEnumerable<IResource> ReferencedResources(IManifestExpressionProvider value) => value switch
     {
         ReferenceExpression expression => expression.References.SelectMany(ReferencedResources),
-        EndpointReference endpoint => [endpoint.Resource],
-        EndpointPropertyReference property => [property.Endpoint.Resource],
         IResource resource => [resource],
+        _ => ReferencedEndpoints(value).Select(endpoint => (IResource)endpoint.Resource),
+    };
+
+    private static IEnumerable<EndpointReference> ReferencedEndpoints(IManifestExpressionProvider value) => value switch
+    {
+        ReferenceExpression expression => expression.References.SelectMany(ReferencedEndpoints),
+        EndpointReference endpoint => [endpoint],
+        EndpointPropertyReference property => [property.Endpoint],
         _ => [],
     };
 
@@ -54,10 +60,7 @@ public static class ResourceGraph
         {
             yield return $"'{resource.Name}', which is not part of this application";
         }
-        var endpoints = value is ReferenceExpression expression
-            ? expression.References.Select(r => r switch { EndpointReference e => e, EndpointPropertyReference p => p.Endpoint, _ => null })
-            : [value as EndpointReference ?? (value as EndpointPropertyReference)?.Endpoint];
-        foreach (var endpoint in endpoints.OfType<EndpointReference>())
+        foreach (var endpoint in ReferencedEndpoints(value))
         {
             if (!endpoint.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == endpoint.EndpointName))
             {

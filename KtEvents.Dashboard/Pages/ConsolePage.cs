@@ -54,7 +54,7 @@ internal static class ConsolePage
         return Layout.Page($"{resource} console", "/console", Html.Of($"""
             <h1>Console <small>{resource}</small></h1>
             <form class="filters" method="get" action="/console">
-            <label>Resource<select name="resource">{Html.Join(known, n => Html.Of($"""<option{Html.SelectedIf(n == resource)}>{n}</option>"""))}</select></label>
+            <label>Resource<select name="resource">{Html.Join(known, n => Html.Of($"""<option{Html.Flag("selected", n == resource)}>{n}</option>"""))}</select></label>
             <label>Filter<input type="search" name="filter" value="{filter}" placeholder="text in the line"></label>
             <button type="submit">Show</button>
             <span id="stream-status" class="status">connecting…</span>
@@ -85,6 +85,9 @@ internal static class ConsolePage
         // Subscribe first, then read what is held: a line written in between comes through both, and the sequence check drops the copy.
         var live = store.Subscribe(resource, cancellationToken);
         var last = after;
+
+        // Sent at once, so the browser knows it is connected even while the resource is quiet.
+        yield return new SseItem<string>("connected", "ready");
         foreach (var line in store.Read(resource, after, filter))
         {
             last = line.Sequence;

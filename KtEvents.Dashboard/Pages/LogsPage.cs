@@ -31,7 +31,7 @@ internal static class LogsPage
             <h1>Structured logs <small>{logs.Count} shown</small></h1>
             <form class="filters" method="get" action="/logs">
             <label>Service<select name="service"><option value="">All services</option>{TracesPage.ServiceOptions(allServices, query.Service)}</select></label>
-            <label>Minimum level<select name="level"><option value="">Any</option>{Html.Join(Levels, l => Html.Of($"""<option{Html.SelectedIf(l == query.MinLevel)}>{l}</option>"""))}</select></label>
+            <label>Minimum level<select name="level"><option value="">Any</option>{Html.Join(Levels, l => Html.Of($"""<option{Html.Flag("selected", l == query.MinLevel)}>{l}</option>"""))}</select></label>
             <label>Text<input type="search" name="text" value="{query.Text}" placeholder="message, category or attribute"></label>
             <label>Trace id<input type="search" name="traceId" value="{query.TraceId}" class="mono" placeholder="32 hex digits"></label>
             <button type="submit">Filter</button>
@@ -60,7 +60,7 @@ internal static class LogsPage
                 </details>
                 """);
         var trace = log.TraceId is { } id
-            ? Html.Of($"""<a class="mono" href="/traces/{id}" title="{id}">{id[..Math.Min(8, id.Length)]}</a>""")
+            ? Html.Of($"""<a class="mono" href="/traces/{id}{(log.SpanId is { } spanId ? $"?span={spanId}#span-{spanId}" : "")}" title="{id}">{id[..Math.Min(8, id.Length)]}</a>""")
             : Markup.Empty;
 
         return Html.Of($"""

@@ -46,7 +46,8 @@ internal static class TracesPage
             """));
     }
 
-    public static ContentHttpResult Waterfall(string traceId, [AsParameters] DashboardPageServices services)
+    /// <param name="span">A span to show opened (the logs page links to the span a log was written in).</param>
+    public static ContentHttpResult Waterfall(string traceId, string? span, [AsParameters] DashboardPageServices services)
     {
         if (services.Telemetry.GetTrace(traceId) is not { } trace)
         {
@@ -56,40 +57,45 @@ internal static class TracesPage
         var summary = trace.Summary;
         var total = summary.Duration.TotalMilliseconds;
         var palette = new ServicePalette(services.Telemetry.ListServices());
-        var ticks = Html.Join([0, 0.25, 0.5, 0.75, 1], f => Html.Of($"<span>{Html.Duration(summary.Duration * f)}</span>"));
+        var ticks = Html.Join([0, 0.25, 0.5, 0.75, 1], f => Html.Of($"<span>{(f == 0 ? "0" : Html.Duration(summary.Duration * f))}</span>"));
 
         return Layout.Page($"{summary.RootName} trace", "/traces", Html.Of($"""
             <h1>{summary.RootName} <small class="mono">{summary.TraceId}</small></h1>
             <div class="summary">
-            <div><span>Started</span>{Html.Time(summary.Start)}</div>
-            <div><span>Duration</span>{Html.Duration(summary.Duration)}</div>
-            <div><span>Spans</span>{summary.SpanCount}</div>
-            <div><span>Services</span>{Html.Join(summary.Services, s => Html.Of($"""<span class="chip {palette.ClassOf(s)}">{s}</span>"""))}</div>
+            <div><span class="k">Started</span>{Html.Time(summary.Start)}</div>
+            <div><span class="k">Duration</span>{Html.Duration(summary.Duration)}</div>
+            <div><span class="k">Spans</span>{summary.SpanCount}</div>
+            <div><span class="k">Services</span>{Html.Join(summary.Services, s => Html.Of($"""<span class="chip {palette.ClassOf(s)}">{s}</span>"""))}</div>
             <div>{(summary.HasError ? Html.Of($"""<span class="badge err">Error</span>""") : Html.Of($"""<span class="badge ok">OK</span>"""))}</div>
             <div><a href="/logs?traceId={summary.TraceId}">Logs of this trace</a></div>
             </div>
             <div class="waterfall">
             <div class="wf-head"><div>Span</div><div class="ticks">{ticks}</div></div>
-            {Html.Join(trace.Spans, s => Row(s, total, palette))}
+            {Html.Join(trace.Spans, s => Row(s, total, palette, s.Span.SpanId == span))}
             </div>
             """));
     }
 
-    private static Markup Row(WaterfallSpan item, double total, ServicePalette palette)
+    private static Markup Row(WaterfallSpan item, double total, ServicePalette palette, bool open)
     {
         var span = item.Span;
         var colour = palette.ClassOf(span.ServiceName);
         var left = total > 0 ? item.OffsetMs / total * 100 : 0;
         var width = total > 0 ? item.WidthMs / total * 100 : 100;
 
-        // The duration sits right of the bar, or left of it when the bar reaches the right edge.
-        var label = left + width > 82
-            ? Html.Of($"""<span class="bar-label" style="right:{Html.Percent(100 - left)};padding-right:4px">{Html.Duration(span.Duration)}</span>""")
-            : Html.Of($"""<span class="bar-label" style="left:{Html.Percent(left + width)}">{Html.Duration(span.Duration)}</span>""");
+        // The duration sits right of the bar; left of it when the bar reaches the right edge; inside
+        // it when the bar fills the track.
+        var duration = Html.Duration(span.Duration);
+        var label = (left + width) switch
+        {
+            <= 85 => Html.Of($"""<span class="bar-label" style="left:{Html.Percent(left + width)}">{duration}</span>"""),
+            _ when left >= 12 => Html.Of($"""<span class="bar-label before" style="right:{Html.Percent(100 - left)}">{duration}</span>"""),
+            _ => Html.Of($"""<span class="bar-label inside" style="right:{Html.Percent(100 - left - width)}">{duration}</span>"""),
+        };
         var error = span.IsError ? Html.Of($"""<span class="err-mark" title="Error">!</span>""") : Markup.Empty;
 
         return Html.Of($"""
-            <details class="wf-row">
+            <details class="wf-row" id="span-{span.SpanId}"{Html.Flag("open", open)}>
             <summary>
             <div class="wf-name" style="padding-left:{8 + (item.Depth * 16)}px" title="{span.ServiceName}: {span.Name}">{error}<span class="chip svc {colour}">{span.ServiceName}</span>{span.Name}</div>
             <div class="wf-track"><div class="bar {colour}{(span.IsError ? " error" : "")}" data-span="{span.SpanId}" style="left:{Html.Percent(left)};width:{Html.Percent(width)}"></div>{label}</div>
@@ -119,5 +125,5 @@ internal static class TracesPage
         """);
 
     public static Markup ServiceOptions(IEnumerable<string> services, string? selected) =>
-        Html.Join(services, s => Html.Of($"""<option{Html.SelectedIf(s == selected)}>{s}</option>"""));
+        Html.Join(services, s => Html.Of($"""<option{Html.Flag("selected", s == selected)}>{s}</option>"""));
 }

@@ -54,15 +54,16 @@ internal static class DashboardAssets
         .chip { display: inline-block; padding: 0 6px; margin: 0 4px 2px 0; border-radius: 3px; font-size: 12px; line-height: 18px; color: #fff; background: var(--c, #607080); white-space: nowrap; }
         .c0 { --c: #3367d6; } .c1 { --c: #d9822b; } .c2 { --c: #2e9b5f; } .c3 { --c: #a142c2; } .c4 { --c: #c23b4f; } .c5 { --c: #178b9c; }
         .c6 { --c: #7a6a12; } .c7 { --c: #5d5fd0; } .c8 { --c: #b8578c; } .c9 { --c: #4f7a28; } .c10 { --c: #8a5a3c; } .c11 { --c: #39658a; }
-        .console { background: #15181d; color: #d7dae0; font: 12px/1.5 var(--mono); padding: 6px 0; height: calc(100vh - 150px); overflow: auto; border-radius: 4px; }
+        .console { background: #15181d; color: #d7dae0; font: 12px/1.5 var(--mono); padding: 6px 0; height: calc(100vh - 172px); overflow: auto; border-radius: 4px; }
         .console .ln { padding: 0 10px; white-space: pre-wrap; word-break: break-word; }
         .console .ln time { color: #6f7782; margin-right: 10px; user-select: none; }
         .console .ln.err { color: #ff8f8a; background: #2a1719; }
-        .console .ln.err::before { content: "stderr "; color: #e0605a; font-size: 10px; }
+        .console .ln::before { content: ""; display: inline-block; width: 6ch; font-size: 10px; }
+        .console .ln.err::before { content: "stderr"; color: #e0605a; }
         .status { font-size: 12px; color: var(--muted); }
         .status.live::before { content: "● "; color: #2e9b5f; }
         .summary { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 0 0 10px; }
-        .summary div span { color: var(--muted); margin-right: 4px; }
+        .summary .k { color: var(--muted); margin-right: 4px; }
         .waterfall { background: #fff; border: 1px solid var(--line); }
         .wf-head, .wf-row > summary { display: grid; grid-template-columns: minmax(280px, 36%) 1fr; }
         .wf-head { background: var(--head); font-size: 12px; font-weight: 600; color: #3d434b; border-bottom: 1px solid var(--line); }
@@ -79,7 +80,8 @@ internal static class DashboardAssets
         .wf-track { position: relative; min-height: 22px; background-image: linear-gradient(to right, transparent calc(25% - 1px), #eef0f2 25%, transparent calc(25% + 1px), transparent calc(50% - 1px), #eef0f2 50%, transparent calc(50% + 1px), transparent calc(75% - 1px), #eef0f2 75%, transparent calc(75% + 1px)); }
         .bar { position: absolute; top: 4px; height: 14px; min-width: 2px; border-radius: 2px; background: var(--c, #607080); }
         .bar.error { outline: 2px solid var(--err); outline-offset: 0; }
-        .bar-label { position: absolute; top: 3px; font-size: 11px; color: #3d434b; white-space: nowrap; padding-left: 4px; font-variant-numeric: tabular-nums; }
+        .bar-label { position: absolute; top: 3px; font-size: 11px; line-height: 16px; color: #3d434b; white-space: nowrap; padding: 0 4px; font-variant-numeric: tabular-nums; }
+        .bar-label.inside { color: #fff; top: 3px; }
         .wf-detail { padding: 6px 12px 10px; background: #fafbfc; border-top: 1px solid #eef0f2; }
         .wf-detail table { width: auto; min-width: 50%; }
         .wf-detail td:first-child { font-family: var(--mono); font-size: 12px; color: #3d434b; white-space: nowrap; }
@@ -131,6 +133,7 @@ internal static class DashboardAssets
               while (tail.childElementCount > 5000) tail.firstElementChild.remove();
               if (atBottom) tail.scrollTop = tail.scrollHeight;
             });
+            source.addEventListener("ready", () => { status.textContent = "live"; status.className = "status live"; });
             source.onopen = () => { status.textContent = "live"; status.className = "status live"; };
             source.onerror = () => { status.textContent = "reconnecting…"; status.className = "status"; };
           }

@@ -18,8 +18,8 @@ internal static class Html
     /// <summary>A path segment for a link (<c>/console/{name}</c>); the caller's hole encodes it again for the attribute.</summary>
     public static string Segment(string value) => Uri.EscapeDataString(value);
 
-    /// <summary>The <c>selected</c> attribute when the two strings are equal.</summary>
-    public static Markup SelectedIf(bool selected) => selected ? new(" selected") : Markup.Empty;
+    /// <summary>A boolean attribute (<c>selected</c>, <c>open</c>) with its leading space, or nothing.</summary>
+    public static Markup Flag(string attribute, bool present) => present ? new(" " + attribute) : Markup.Empty;
 
     public static string Time(DateTimeOffset time) => time.ToLocalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
 

@@ -99,6 +99,20 @@ public sealed class ConsolePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_stream_answers_at_once_while_the_resource_is_quiet()
+    {
+        using var browser = await server.SignedInBrowserAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        // No line is ever written: the headers and a first event must still arrive, or the page would show "connecting…" forever.
+        using var response = await browser.GetAsync("/console/cache/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("event: ready", await reader.ReadLineAsync(timeout.Token));
+    }
+
+    [Fact]
     public async Task The_stream_without_the_cookie_is_unauthorized()
     {
         using var browser = server.Browser();

@@ -17,7 +17,7 @@ public sealed class LogsPageTests : IAsyncLifetime
     [Fact]
     public async Task The_trace_id_filter_keeps_that_traces_logs_which_link_to_the_trace()
     {
-        var (first, second) = ExportLogsInTwoTraces();
+        var (first, firstSpan, second) = ExportLogsInTwoTraces();
         using var browser = await server.SignedInBrowserAsync();
 
         var all = await browser.GetStringAsync("/logs");
@@ -29,8 +29,8 @@ public sealed class LogsPageTests : IAsyncLifetime
         Assert.Contains("Plan 1 picked for store 카페 서울", ofFirst);
         Assert.DoesNotContain("Plan 2 picked", ofFirst);
         Assert.DoesNotContain("Wizard step 3 saved", ofFirst);
-        Assert.Contains($"""<a class="mono" href="/traces/{first}" title="{first}">{first[..8]}</a>""", ofFirst);
-        Assert.Contains($"""href="/traces/{second}" """.TrimEnd(), all);
+        Assert.Contains($"""<a class="mono" href="/traces/{first}?span={firstSpan}#span-{firstSpan}" title="{first}">{first[..8]}</a>""", ofFirst);
+        Assert.Contains($"""href="/traces/{second}?span=""", all);
     }
 
     [Fact]
@@ -51,11 +51,11 @@ public sealed class LogsPageTests : IAsyncLifetime
         Assert.Contains("No structured logs match.", ofOtherService);
     }
 
-    private (string First, string Second) ExportLogsInTwoTraces()
+    private (string First, string FirstSpan, string Second) ExportLogsInTwoTraces()
     {
         using var source = new ActivitySource("KtEvents.Dashboard.Tests.LogsPage");
         using var tracing = SdkExporters.Tracing(server, source.Name, "event");
-        string first, second;
+        string first, firstSpan, second;
         using (var loggerFactory = SdkExporters.Logging(server, "event"))
         {
             var logger = loggerFactory.CreateLogger("KtEvents.Event.Wizard");
@@ -63,6 +63,7 @@ public sealed class LogsPageTests : IAsyncLifetime
             using (var activity = source.StartActivity("event.approve")!)
             {
                 first = activity.TraceId.ToHexString();
+                firstSpan = activity.SpanId.ToHexString();
                 TestLog.PlanPicked(logger, 1, "카페 서울");
             }
 
@@ -75,6 +76,6 @@ public sealed class LogsPageTests : IAsyncLifetime
 
         Assert.True(tracing.ForceFlush(10_000));
         Assert.Equal(3, server.Store.LogCount);
-        return (first, second);
+        return (first, firstSpan, second);
     }
 }

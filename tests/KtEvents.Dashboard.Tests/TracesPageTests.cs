@@ -64,6 +64,18 @@ public sealed partial class TracesPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_span_named_in_the_link_is_shown_opened()
+    {
+        var trace = ExportRecommendTrace();
+        using var browser = await server.SignedInBrowserAsync();
+
+        var html = await browser.GetStringAsync($"/traces/{trace.TraceId}?span={trace.PlansId}");
+
+        Assert.Contains($"""<details class="wf-row" id="span-{trace.PlansId}" open>""", html);
+        Assert.Contains($"""<details class="wf-row" id="span-{trace.TrendsId}">""", html);
+    }
+
+    [Fact]
     public async Task A_span_name_with_markup_is_shown_encoded()
     {
         var traceId = ExportSingleSpan("<script>svc</script>", "<script>alert('span')</script>");

@@ -111,20 +111,6 @@ public sealed class LocalPostgres(string rootDirectory, int port, string? passwo
         }
     }
 
-    /// <summary>Creates the database unless it exists (the AppHost's databases survive persistent runs).</summary>
-    public async Task EnsureDatabaseAsync(string name, CancellationToken cancellationToken = default)
-    {
-        PostgresNames.Check(name);
-        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
-        await connection.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = name } } };
-        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
     private async Task WaitUntilReadyAsync(ServerProcess server, CancellationToken cancellationToken)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(ConnectionStringFor("postgres")) { Pooling = false, Timeout = 2 }.ConnectionString;

@@ -63,8 +63,9 @@ public sealed class LocalRabbitMq(string rootDirectory, int port, string userNam
             ["LANG"] = "C.UTF-8",
             ["ERL_EPMD_PORT"] = epmdPort.ToString(),
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
-            // The node name holds the AMQP port, which a persistent node keeps (its mnesia folder is named after it).
-            ["RABBITMQ_NODENAME"] = $"kt{Port}@localhost",
+            // A fixed name: the mnesia folder is named after it, so a persistent node finds its data again
+            // whatever port it gets. Nodes never meet: each has its own epmd.
+            ["RABBITMQ_NODENAME"] = "kt@localhost",
             ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
             ["RABBITMQ_NODE_PORT"] = Port.ToString(),
             ["RABBITMQ_DIST_PORT"] = distributionPort.ToString(),

@@ -18,6 +18,7 @@ public sealed class ServerProcess
     private readonly StreamWriter? log;
     private readonly Action<string, bool>? onOutput;
     private bool stopped;
+    private int? exitCode;
 
     private ServerProcess(Process process, StreamWriter? log, Action<string, bool>? onOutput)
     {
@@ -28,10 +29,28 @@ public sealed class ServerProcess
 
     public int ProcessGroupId => process.Id;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited
+    {
+        get
+        {
+            lock (recentOutput)
+            {
+                return stopped || process.HasExited;
+            }
+        }
+    }
 
     /// <summary>The exit code once the process has exited (the group leader's, which is the program itself).</summary>
-    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+    public int? ExitCode
+    {
+        get
+        {
+            lock (recentOutput)
+            {
+                return stopped ? exitCode : process.HasExited ? process.ExitCode : null;
+            }
+        }
+    }
 
     /// <summary>Completes when the program exits, whoever stopped it.</summary>
     public Task WaitForExitAsync(CancellationToken cancellationToken = default) => process.WaitForExitAsync(cancellationToken);
@@ -107,9 +126,10 @@ public sealed class ServerProcess
             NativeMethods.Kill(-ProcessGroupId, NativeMethods.SigKill);
         }
         await process.WaitForExitAsync();
-        process.Dispose();
         lock (recentOutput)
         {
+            exitCode = process.ExitCode;
+            process.Dispose();
             stopped = true;
             log?.Dispose();
         }

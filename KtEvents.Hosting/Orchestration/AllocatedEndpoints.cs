@@ -6,7 +6,9 @@ namespace KtEvents.Hosting.Orchestration;
 /// <summary>
 /// The ports of every endpoint of every replica, chosen before anything starts so that each
 /// process's environment can name the others'. A port fixed in the model is kept (only for a single
-/// replica); every other one is a free loopback port.
+/// replica); every other one is a free loopback port. A server's target port is the one inside its
+/// container image (5432, 6379, 5672); run from a binary on this machine it takes a free port
+/// instead, so it never meets the machine's own server.
 /// </summary>
 internal sealed class AllocatedEndpoints
 {
@@ -19,7 +21,7 @@ internal sealed class AllocatedEndpoints
             var replicas = Replicas(resource);
             foreach (var endpoint in resource.Annotations.OfType<EndpointAnnotation>())
             {
-                var fixedPort = endpoint.Port ?? endpoint.TargetPort;
+                var fixedPort = resource is Resources.ContainerResource ? endpoint.Port : endpoint.Port ?? endpoint.TargetPort;
                 ports[(resource.Name, endpoint.Name)] = [.. Enumerable.Range(0, replicas).Select(_ => replicas == 1 && fixedPort is { } p ? p : FreePort.Next())];
             }
         }

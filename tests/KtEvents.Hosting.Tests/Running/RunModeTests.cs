@@ -21,6 +21,8 @@ public sealed class RunModeTests(RunModeFixture fixture) : IClassFixture<RunMode
         var backPorts = resources.Where(r => r.DisplayName == "back").Select(r => new Uri(r.Endpoints.Single().Url).Port).ToList();
         Assert.Equal(2, backPorts.Distinct().Count());
         Assert.True(resources.Single(r => r.Name == "front").Endpoints.Single().IsExternal);
+        // Run from its binary, a server takes a free port, never the image's 5432 the machine's own server may hold.
+        Assert.NotEqual(5432, new Uri(resources.Single(r => r.Name == "postgres").Endpoints.Single().Url).Port);
         Assert.False(resources.Single(r => r.Name == "back-0").Endpoints.Single().IsExternal);
     }
 

@@ -1,0 +1,8 @@
+namespace KtEvents.Dashboard.Resources;
+
+public enum ResourceHealth
+{
+    Unknown,
+    Healthy,
+    Unhealthy,
+}

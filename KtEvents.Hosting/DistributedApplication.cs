@@ -118,7 +118,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         var dashboardUrl = new Uri(options.DashboardUrl);
         DashboardUrl = new Uri($"{dashboardUrl.Scheme}://{dashboardUrl.Host}:{(dashboardUrl.Port == 0 ? FreePort.Next() : dashboardUrl.Port)}/");
         var projects = builder.Resources.OfType<Resources.ProjectResource>().Select(p => p.ProjectPath).Distinct().ToList();
-        Logger.Building(projects.Count, options.BuildConfiguration);
+        if (projects.Count > 0)
+        {
+            Logger.Building(projects.Count, options.BuildConfiguration);
+        }
         var context = new RunContext(options, expressions, endpoints, builder.ExecutionContext, Logger, console.Append)
         {
             OtlpEndpoint = DashboardUrl!,
@@ -214,7 +217,16 @@ public sealed class DistributedApplication : IAsyncDisposable
         var app = web.Build();
         app.MapOtlpHttpReceiver();
         app.MapDashboard();
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            await app.DisposeAsync();
+            throw new InfrastructureUnavailableException(
+                $"The dashboard cannot listen on {url}: {ex.Message} Stop what uses the port, or choose another with AppHost__DashboardUrl (port 0 picks a free one).", ex);
+        }
         return app;
     }
 

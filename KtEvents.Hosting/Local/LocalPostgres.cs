@@ -21,6 +21,9 @@ public sealed class LocalPostgres(string rootDirectory, int port, string? passwo
     /// <summary>Holds <c>data/</c> (the cluster), the socket and the log.</summary>
     public string RootDirectory { get; } = rootDirectory;
 
+    /// <summary>The server's process (group) id while it runs.</summary>
+    public int? ProcessId => process?.ProcessGroupId;
+
     public bool IsRunning => process is { HasExited: false };
 
     public string RecentOutput => process?.RecentOutput ?? "";

@@ -23,6 +23,9 @@ public sealed class LocalRabbitMq(string rootDirectory, int port, string userNam
 
     public string RootDirectory { get; } = rootDirectory;
 
+    /// <summary>The server's process (group) id while it runs.</summary>
+    public int? ProcessId => node?.ProcessGroupId;
+
     public bool IsRunning => node is { HasExited: false };
 
     /// <summary>In the form Aspire gives services (<c>ConnectionStrings__messaging</c>).</summary>

@@ -17,6 +17,9 @@ public sealed class LocalRedis(string dataDirectory, int port, string? password,
 
     public string DataDirectory { get; } = dataDirectory;
 
+    /// <summary>The server's process (group) id while it runs.</summary>
+    public int? ProcessId => process?.ProcessGroupId;
+
     public bool IsRunning => process is { HasExited: false };
 
     /// <summary>In the form Aspire gives services (<c>ConnectionStrings__cache</c>).</summary>

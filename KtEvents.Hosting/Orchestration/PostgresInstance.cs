@@ -13,6 +13,8 @@ internal sealed class PostgresInstance : InfrastructureInstance
 
     protected override bool IsAlive => server.IsRunning;
 
+    protected override int? ProcessId => server.ProcessId;
+
     protected override async Task LaunchAsync(CancellationToken cancellationToken)
     {
         await server.InitializeAsync(cancellationToken);

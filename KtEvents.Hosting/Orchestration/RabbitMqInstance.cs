@@ -15,6 +15,8 @@ internal sealed class RabbitMqInstance : InfrastructureInstance
 
     protected override bool IsAlive => server.IsRunning;
 
+    protected override int? ProcessId => server.ProcessId;
+
     protected override async Task LaunchAsync(CancellationToken cancellationToken)
     {
         await server.InitializeAsync(cancellationToken);

@@ -17,6 +17,8 @@ internal sealed class RedisInstance : InfrastructureInstance
 
     protected override bool IsAlive => server.IsRunning;
 
+    protected override int? ProcessId => server.ProcessId;
+
     protected override Task LaunchAsync(CancellationToken cancellationToken) => server.StartAsync(cancellationToken);
 
     protected override async Task<bool> ProbeAsync(CancellationToken cancellationToken)

@@ -34,6 +34,8 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 
     public IReadOnlyList<IResource> Resources => resources;
 
+    public DistributedApplication Build() => new(this);
+
     public IResourceBuilder<T> AddResource<T>(T resource) where T : IResource
     {
         if (resources.Any(r => string.Equals(r.Name, resource.Name, StringComparison.OrdinalIgnoreCase)))

@@ -16,4 +16,7 @@ public interface IDistributedApplicationBuilder
     IReadOnlyList<IResource> Resources { get; }
 
     IResourceBuilder<T> AddResource<T>(T resource) where T : IResource;
+
+    /// <summary>Freezes the description into the application that runs or publishes it.</summary>
+    DistributedApplication Build();
 }

@@ -10,21 +10,9 @@ results="$root/artifacts/test-results"
 
 section() { printf '\n==> %s\n' "$*"; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
 # 1. Servers the test fixture runs from their binaries (no Docker here), and the benchmark's peer.
-packages=(postgresql redis-server redis-tools rabbitmq-server)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  section "Installing Debian packages: ${missing[*]}"
-  as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+source eng/prerequisites.sh
+ktevents_install_prerequisites
 
 # 2. Restore and build once; the suites run from the build output.
 section "Restoring and building"

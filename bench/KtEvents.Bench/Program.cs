@@ -5,7 +5,8 @@ switch (name)
 {
     case "resp": return await RespBenchmark.RunAsync(args[1..]);
     case "grpc": return await GrpcBenchmark.RunAsync(args[1..]);
+    case "apphost": return await AppHostBenchmark.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: KtEvents.Bench <resp|grpc>");
+        Console.Error.WriteLine("usage: KtEvents.Bench <resp|grpc|apphost>");
         return 2;
 }

@@ -1,4 +1,4 @@
-using KtEvents.Testing.Servers;
+using KtEvents.Hosting.Processes;
 
 namespace KtEvents.Testing.Tests;
 

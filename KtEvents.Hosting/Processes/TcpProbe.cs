@@ -1,9 +1,9 @@
 using System.Net.Sockets;
 
-namespace KtEvents.Testing.Servers;
+namespace KtEvents.Hosting.Processes;
 
 /// <summary>Readiness probes that speak just enough of a server's protocol to know it serves.</summary>
-internal static class TcpProbe
+public static class TcpProbe
 {
     /// <summary>Polls until <paramref name="probe"/> returns true, the process exits, or time runs out.</summary>
     public static async Task WaitAsync(string serverName, ServerProcess process, TimeSpan limit, Func<CancellationToken, Task<bool>> probe, CancellationToken cancellationToken)

@@ -1,30 +1,59 @@
 using System.Diagnostics;
 
-namespace KtEvents.Testing.Servers;
+namespace KtEvents.Hosting.Processes;
 
 /// <summary>
 /// One server process, started in a session of its own (<c>setsid</c>) so that stopping it signals
-/// its whole process group, run as a service user when the tests run as root (<c>setpriv</c>), and
-/// guarded by a watchdog shell that kills the group and removes its data folder if the test process
-/// dies without cleaning up (an aborted run, a crashed test host).
+/// its whole process group, run as a service user when the owner runs as root (<c>setpriv</c>), and
+/// guarded by a watchdog shell that kills the group (and removes its throwaway data) if the owner
+/// dies without cleaning up: an aborted test run, a crashed test host, an AppHost killed with -9.
+/// The test fixture and the AppHost both start everything through it.
 /// </summary>
-internal sealed class ServerProcess
+public sealed class ServerProcess
 {
     private const int OutputLines = 60;
 
     private readonly Process process;
     private readonly Queue<string> recentOutput = new();
-    private readonly StreamWriter log;
+    private readonly StreamWriter? log;
+    private readonly Action<string, bool>? onOutput;
+    private bool stopped;
+    private int? exitCode;
 
-    private ServerProcess(Process process, StreamWriter log)
+    private ServerProcess(Process process, StreamWriter? log, Action<string, bool>? onOutput)
     {
         this.process = process;
         this.log = log;
+        this.onOutput = onOutput;
     }
 
     public int ProcessGroupId => process.Id;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited
+    {
+        get
+        {
+            lock (recentOutput)
+            {
+                return stopped || process.HasExited;
+            }
+        }
+    }
+
+    /// <summary>The exit code once the process has exited (the group leader's, which is the program itself).</summary>
+    public int? ExitCode
+    {
+        get
+        {
+            lock (recentOutput)
+            {
+                return stopped ? exitCode : process.HasExited ? process.ExitCode : null;
+            }
+        }
+    }
+
+    /// <summary>Completes when the program exits, whoever stopped it.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => process.WaitForExitAsync(cancellationToken);
 
     public string RecentOutput
     {
@@ -45,7 +74,7 @@ internal sealed class ServerProcess
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = start.DataDirectory,
+            WorkingDirectory = start.WorkingDirectory,
         };
         foreach (var arg in Commands.AsUser(start.RunAsUser))
         {
@@ -61,18 +90,23 @@ internal sealed class ServerProcess
             info.Environment[key] = value;
         }
 
-        var log = new StreamWriter(start.LogPath, append: true) { AutoFlush = true };
+        var log = start.LogPath is null ? null : new StreamWriter(start.LogPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var server = new ServerProcess(process, log);
-        process.OutputDataReceived += (_, e) => server.Record(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Record(e.Data);
+        var server = new ServerProcess(process, log, start.OnOutput);
+        process.OutputDataReceived += (_, e) => server.Record(e.Data, isError: false);
+        process.ErrorDataReceived += (_, e) => server.Record(e.Data, isError: true);
         if (!process.Start())
         {
             throw new InfrastructureUnavailableException($"Could not start {start.FileName}.");
         }
+        if (start.StandardInput is { } input)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        StartWatchdog(process.Id, start.DataDirectory);
+        StartWatchdog(process.Id, start.RemoveOnOrphan);
         return server;
     }
 
@@ -92,14 +126,16 @@ internal sealed class ServerProcess
             NativeMethods.Kill(-ProcessGroupId, NativeMethods.SigKill);
         }
         await process.WaitForExitAsync();
-        process.Dispose();
         lock (recentOutput)
         {
-            log.Dispose();
+            exitCode = process.ExitCode;
+            process.Dispose();
+            stopped = true;
+            log?.Dispose();
         }
     }
 
-    private void Record(string? line)
+    private void Record(string? line, bool isError)
     {
         if (line is null)
         {
@@ -107,14 +143,12 @@ internal sealed class ServerProcess
         }
         lock (recentOutput)
         {
-            try
-            {
-                log.WriteLine(line);
-            }
-            catch (ObjectDisposedException)
+            if (stopped)
             {
                 return;
             }
+            log?.WriteLine(line);
+            onOutput?.Invoke(line, isError);
             recentOutput.Enqueue(line);
             if (recentOutput.Count > OutputLines)
             {
@@ -123,14 +157,17 @@ internal sealed class ServerProcess
         }
     }
 
-    private static void StartWatchdog(int processGroupId, string dataDirectory)
+    private static void StartWatchdog(int processGroupId, string? removeOnOrphan)
     {
+        var cleanup = removeOnOrphan is null
+            ? ""
+            : $"""rm -rf '{removeOnOrphan}'; rmdir "$(dirname '{removeOnOrphan}')" 2>/dev/null""";
         // Polls once a second; leaves quietly when the server's group is gone (a normal stop).
         var script = $"""
             while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 -- -{processGroupId} 2>/dev/null; do sleep 1; done
             if ! kill -0 {Environment.ProcessId} 2>/dev/null; then
               kill -TERM -- -{processGroupId} 2>/dev/null; sleep 5; kill -KILL -- -{processGroupId} 2>/dev/null
-              rm -rf '{dataDirectory}'; rmdir "$(dirname '{dataDirectory}')" 2>/dev/null
+              {cleanup}
             fi
             """;
         var info = new ProcessStartInfo("setsid")

@@ -1,7 +1,7 @@
-namespace KtEvents.Testing.Servers;
+namespace KtEvents.Hosting.Processes;
 
-/// <summary>Finds the server binaries the fixture runs, and names the Debian package when one is missing.</summary>
-internal static class Binaries
+/// <summary>Finds the server binaries the fixture and the AppHost run, and names the Debian package when one is missing.</summary>
+public static class Binaries
 {
     public static string PostgresTool(string tool)
     {

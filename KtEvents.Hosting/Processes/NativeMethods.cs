@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 
-namespace KtEvents.Testing.Servers;
+namespace KtEvents.Hosting.Processes;
 
-internal static partial class NativeMethods
+public static partial class NativeMethods
 {
     public const int SigKill = 9;
     public const int SigTerm = 15;

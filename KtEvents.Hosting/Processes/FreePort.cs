@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace KtEvents.Testing.Servers;
+namespace KtEvents.Hosting.Processes;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A loopback port the kernel considered free a moment ago.</summary>
     public static int Next()

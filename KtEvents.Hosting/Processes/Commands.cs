@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace KtEvents.Testing.Servers;
+namespace KtEvents.Hosting.Processes;
 
-/// <summary>Short commands the fixture runs to completion (initdb, chown), and the run-as-user prefix it shares with servers.</summary>
-internal static class Commands
+/// <summary>Short commands run to completion (initdb, chown), and the run-as-user prefix they share with servers.</summary>
+public static class Commands
 {
     /// <summary>
-    /// The argv prefix that runs a command as <paramref name="user"/> when the tests run as root.
+    /// The argv prefix that runs a command as <paramref name="user"/> when the caller runs as root.
     /// <c>setpriv</c> execs in place, so the started process is the command itself.
     /// </summary>
     public static IEnumerable<string> AsUser(string? user) =>
@@ -34,4 +34,13 @@ internal static class Commands
     /// <summary>Gives a folder to the service user that will run in it (only possible, and only needed, as root).</summary>
     public static Task GiveToAsync(string path, string user, CancellationToken cancellationToken = default) =>
         NativeMethods.IsRoot ? RunAsync("chown", ["-R", $"{user}:{user}", path], cancellationToken: cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Makes a file of secrets readable by its owner only (a no-op where Unix modes don't exist).</summary>
+    public static void RestrictToOwner(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
 }

@@ -1,0 +1,32 @@
+using KtEvents.Hosting.Local;
+using KtEvents.Hosting.Resources;
+using Npgsql;
+
+namespace KtEvents.Hosting.Orchestration;
+
+internal sealed class PostgresInstance : InfrastructureInstance
+{
+    private readonly LocalPostgres server;
+
+    public PostgresInstance(PostgresServerResource model, RunContext context) : base(model, "Postgres", context) =>
+        server = new LocalPostgres(context.DataDirectoryFor(model), Port, context.Expressions.Resolve(model.Password), ServerOptions);
+
+    protected override bool IsAlive => server.IsRunning;
+
+    protected override int? ProcessId => server.ProcessId;
+
+    protected override async Task LaunchAsync(CancellationToken cancellationToken)
+    {
+        await server.InitializeAsync(cancellationToken);
+        await server.StartAsync(cancellationToken);
+    }
+
+    protected override async Task<bool> ProbeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false, Timeout = 3 }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return true;
+    }
+
+    protected override Task TerminateAsync() => server.StopAsync();
+}

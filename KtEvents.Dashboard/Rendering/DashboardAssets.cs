@@ -58,7 +58,7 @@ internal static class DashboardAssets
         .console .ln { padding: 0 10px; white-space: pre-wrap; word-break: break-word; }
         .console .ln time { color: #6f7782; margin-right: 10px; user-select: none; }
         .console .ln.err { color: #ff8f8a; background: #2a1719; }
-        .console .ln::before { content: ""; display: inline-block; width: 6ch; font-size: 10px; }
+        .console .ln::before { content: ""; display: inline-block; width: 7.5ch; font-size: 10px; }
         .console .ln.err::before { content: "stderr"; color: #e0605a; }
         .status { font-size: 12px; color: var(--muted); }
         .status.live::before { content: "● "; color: #2e9b5f; }

@@ -82,6 +82,7 @@ public static class DashboardServiceExtensions
         pages.MapGet("/traces", TracesPage.List);
         pages.MapGet("/traces/{traceId}", TracesPage.Waterfall);
         pages.MapGet("/logs", LogsPage.List);
+        pages.MapGet(TelemetryFeed.Path, TelemetryFeed.Stream);
         return dashboard;
     }
 }

@@ -27,6 +27,7 @@ internal static class BrowserAuthFilters
             return next(context);
         }
 
+        // An event stream cannot follow a redirect to a form, so it is told 401 instead.
         if (HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.Value!.EndsWith("/stream", StringComparison.Ordinal))
         {
             var back = http.Request.Path + http.Request.QueryString;

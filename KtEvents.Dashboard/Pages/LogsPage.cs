@@ -37,6 +37,7 @@ internal static class LogsPage
             <button type="submit">Filter</button>
             <a href="/logs">Clear</a>
             </form>
+            <p class="notice" data-telemetry="logs" hidden>New logs arrived. <a href="">Refresh</a></p>
             <table>
             <thead><tr><th>Time</th><th>Level</th><th>Service</th><th>Category</th><th>Message</th><th>Trace</th></tr></thead>
             <tbody>{rows}</tbody>

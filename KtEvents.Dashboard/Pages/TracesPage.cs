@@ -39,6 +39,7 @@ internal static class TracesPage
             <button type="submit">Filter</button>
             <a href="/traces{(serviceFilter is null ? "" : "?service=" + Uri.EscapeDataString(serviceFilter))}">Refresh</a>
             </form>
+            <p class="notice" data-telemetry="spans" hidden>New traces arrived. <a href="">Refresh</a></p>
             <table>
             <thead><tr><th>Start</th><th>Name</th><th>Services</th><th class="num">Duration</th><th class="num">Spans</th><th>Status</th><th>Trace</th></tr></thead>
             <tbody>{rows}</tbody>
@@ -69,6 +70,7 @@ internal static class TracesPage
             <div>{(summary.HasError ? Html.Of($"""<span class="badge err">Error</span>""") : Html.Of($"""<span class="badge ok">OK</span>"""))}</div>
             <div><a href="/logs?traceId={summary.TraceId}">Logs of this trace</a></div>
             </div>
+            <p class="notice" data-telemetry="trace" data-trace="{summary.TraceId}" hidden>More spans of this trace arrived. <a href="">Refresh</a></p>
             <div class="waterfall">
             <div class="wf-head"><div>Span</div><div class="ticks">{ticks}</div></div>
             {Html.Join(trace.Spans, s => Row(s, total, palette, s.Span.SpanId == span))}

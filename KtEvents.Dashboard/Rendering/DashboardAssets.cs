@@ -18,6 +18,7 @@ internal static class DashboardAssets
           --mono: ui-monospace, "DejaVu Sans Mono", "Noto Sans Mono CJK KR", "Noto Sans CJK KR", Menlo, Consolas, monospace;
         }
         * { box-sizing: border-box; }
+        [hidden] { display: none !important; }
         html { color-scheme: light; }
         body { margin: 0; background: var(--bg); color: var(--fg); font: 13px/1.45 var(--sans); }
         header { display: flex; align-items: center; gap: 24px; padding: 0 16px; height: 40px; background: #20252d; color: #fff; position: sticky; top: 0; z-index: 2; }
@@ -110,6 +111,20 @@ internal static class DashboardAssets
                 if (response.ok) rows.innerHTML = await response.text();
               } catch { /* the AppHost is restarting; try again on the next tick */ }
             }, 2500);
+          }
+
+          // Traces and logs: offer a refresh when an export brought something this page would show.
+          const notice = document.querySelector("[data-telemetry]");
+          if (notice) {
+            const kind = notice.dataset.telemetry;
+            const source = new EventSource("/telemetry/stream");
+            source.addEventListener("change", event => {
+              const change = JSON.parse(event.data);
+              const relevant = kind === "logs" ? change.logsAdded > 0
+                : kind === "trace" ? change.traceIds.includes(notice.dataset.trace)
+                : change.spansAdded > 0;
+              if (relevant) { notice.hidden = false; source.close(); }
+            });
           }
 
           // Console: follow the resource's output over server-sent events.

@@ -31,21 +31,13 @@ internal sealed class NpmAppInstance(NpmAppResource model, RunContext context)
         }
         Set(ResourceState.Building, "npm ci");
         var npm = Binaries.Require("npm", "npm");
-        var install = ServerProcess.Start(new ServerStartInfo(npm, ["ci", "--no-audit", "--no-fund"], model.WorkingDirectory)
+        var (exitCode, _) = await ServerProcess.RunToEndAsync(new ServerStartInfo(npm, ["ci", "--no-audit", "--no-fund"], model.WorkingDirectory)
         {
             OnOutput = (line, isError) => Context.Console(Name, line, isError),
-        });
-        try
+        }, cancellationToken);
+        if (exitCode != 0)
         {
-            await install.WaitForExitAsync(cancellationToken);
-        }
-        finally
-        {
-            await install.StopAsync(TimeSpan.FromSeconds(5));
-        }
-        if (install.ExitCode != 0)
-        {
-            throw new ResourceStartException($"npm ci failed with exit code {install.ExitCode}; see its console log");
+            throw new ResourceStartException($"npm ci failed with exit code {exitCode}; see its console log");
         }
     }
 

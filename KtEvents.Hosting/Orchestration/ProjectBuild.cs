@@ -22,7 +22,7 @@ internal static class ProjectBuild
             projects.Select(p => new XElement("Project", new XAttribute("Path", Path.GetRelativePath(buildDirectory, p))))))
             .Save(solution);
 
-        var build = ServerProcess.Start(new ServerStartInfo(
+        var (exitCode, recentOutput) = await ServerProcess.RunToEndAsync(new ServerStartInfo(
             Binaries.Require("dotnet", "dotnet-sdk-10.0"),
             ["build", solution, "-c", configuration, "-nologo", "-v:q", "-clp:NoSummary"],
             buildDirectory)
@@ -30,18 +30,10 @@ internal static class ProjectBuild
             OnOutput = output,
             // The build's own node processes must not outlive an AppHost stopped mid-build.
             Environment = new Dictionary<string, string> { ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
-        });
-        try
+        }, cancellationToken);
+        if (exitCode != 0)
         {
-            await build.WaitForExitAsync(cancellationToken);
-        }
-        finally
-        {
-            await build.StopAsync(TimeSpan.FromSeconds(5));
-        }
-        if (build.ExitCode != 0)
-        {
-            throw new ResourceStartException($"dotnet build failed (exit code {build.ExitCode}):\n{build.RecentOutput}");
+            throw new ResourceStartException($"dotnet build failed (exit code {exitCode}):\n{recentOutput}");
         }
 
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);

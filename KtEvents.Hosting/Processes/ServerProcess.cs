@@ -110,6 +110,24 @@ public sealed class ServerProcess
         return server;
     }
 
+    /// <summary>
+    /// Runs a command that ends by itself (a build, <c>npm ci</c>) in its own group, so that
+    /// cancelling it takes its children down too; returns its exit code and last lines of output.
+    /// </summary>
+    public static async Task<(int ExitCode, string RecentOutput)> RunToEndAsync(ServerStartInfo start, CancellationToken cancellationToken)
+    {
+        var command = Start(start);
+        try
+        {
+            await command.WaitForExitAsync(cancellationToken);
+        }
+        finally
+        {
+            await command.StopAsync(TimeSpan.FromSeconds(5));
+        }
+        return (command.ExitCode ?? -1, command.RecentOutput);
+    }
+
     /// <summary>SIGTERM to the group, then SIGKILL after the grace period.</summary>
     public async Task StopAsync(TimeSpan grace)
     {

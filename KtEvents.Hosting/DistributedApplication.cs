@@ -27,6 +27,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 {
     private readonly DistributedApplicationBuilder builder;
     private readonly RunOptions options = new();
+    private readonly CancellationTokenSource lifetime = new();
     private WebApplication? dashboard;
     private Orchestrator? orchestrator;
     private AllocatedEndpoints? allocated;
@@ -122,13 +123,15 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             Logger.Building(projects.Count, options.BuildConfiguration);
         }
+        // The build belongs to this run: StopAsync, or this call's token while it runs, ends it half-way.
+        using var startCancelled = cancellationToken.Register(lifetime.Cancel);
         var context = new RunContext(options, expressions, endpoints, builder.ExecutionContext, Logger, console.Append)
         {
             OtlpEndpoint = DashboardUrl!,
             OtlpApiKey = otlpApiKey,
             DataDirectoryFor = DataDirectoryFor,
             Build = Task.Run(() => ProjectBuild.RunAsync(projects, options.BuildConfiguration, Path.Combine(options.DataDirectory, "build"),
-                (line, isError) => console.Append("build", line, isError), cancellationToken), cancellationToken),
+                (line, isError) => console.Append("build", line, isError), lifetime.Token)),
         };
         orchestrator = new Orchestrator(builder.Resources, context);
         dashboard = await StartDashboardAsync(console, orchestrator, otlpApiKey, cancellationToken);
@@ -157,6 +160,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public async Task StopAsync()
     {
+        await lifetime.CancelAsync();
         if (orchestrator is { } running)
         {
             orchestrator = null;
@@ -177,6 +181,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        lifetime.Dispose();
         LoggerFactory.Dispose();
     }
 

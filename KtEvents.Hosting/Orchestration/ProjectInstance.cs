@@ -28,6 +28,7 @@ internal sealed class ProjectInstance(ProjectResource model, int replica, RunCon
 
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
+        Set(ResourceState.Building, "dotnet build");
         var outputs = await Context.Build.WaitAsync(cancellationToken);
         assembly = outputs[model.ProjectPath];
     }

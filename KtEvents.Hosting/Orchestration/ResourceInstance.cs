@@ -87,7 +87,6 @@ internal abstract class ResourceInstance(string name, string displayName, string
         try
         {
             await WaitForDependenciesAsync(stopping);
-            Set(ResourceState.Building, null);
             await PrepareAsync(stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -101,7 +101,7 @@ public sealed class LocalPostgres(string rootDirectory, int port, string? passwo
             RemoveOnOrphan = options.RemoveOnOrphan,
             OnOutput = options.OnOutput,
         });
-        await WaitUntilReadyAsync(process, cancellationToken);
+        await TcpProbe.WaitAsync("postgres", process, StartTimeout, IsServingAsync, cancellationToken);
     }
 
     public async Task StopAsync()
@@ -114,21 +114,19 @@ public sealed class LocalPostgres(string rootDirectory, int port, string? passwo
         }
     }
 
-    private async Task WaitUntilReadyAsync(ServerProcess server, CancellationToken cancellationToken)
+    /// <summary>True when the server accepts a connection (the start-up wait and the AppHost's health probe).</summary>
+    public async Task<bool> IsServingAsync(CancellationToken cancellationToken)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(ConnectionStringFor("postgres")) { Pooling = false, Timeout = 2 }.ConnectionString;
-        await TcpProbe.WaitAsync("postgres", server, StartTimeout, async ct =>
+        try
         {
-            try
-            {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(ct);
-                return true;
-            }
-            catch (NpgsqlException)
-            {
-                return false;
-            }
-        }, cancellationToken);
+            await using var connection = new NpgsqlConnection(
+                new NpgsqlConnectionStringBuilder(ConnectionStringFor("postgres")) { Pooling = false, Timeout = 2 }.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
     }
 }

@@ -100,10 +100,12 @@ public sealed class LocalRabbitMq(string rootDirectory, int port, string userNam
             RemoveOnOrphan = options.RemoveOnOrphan,
             OnOutput = options.OnOutput,
         });
-        await TcpProbe.WaitAsync("rabbitmq-server", node, StartTimeout,
-            async ct => (await TcpProbe.ExchangeAsync(Port, ProtocolHeader, 1, ct)) is [1],
-            cancellationToken);
+        await TcpProbe.WaitAsync("rabbitmq-server", node, StartTimeout, IsServingAsync, cancellationToken);
     }
+
+    /// <summary>Connection.Start (frame type 1) in answer to the protocol header means the node serves AMQP.</summary>
+    public async Task<bool> IsServingAsync(CancellationToken cancellationToken) =>
+        await TcpProbe.ExchangeAsync(Port, ProtocolHeader, 1, cancellationToken) is [1];
 
     public async Task StopAsync()
     {

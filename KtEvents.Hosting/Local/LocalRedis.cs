@@ -53,12 +53,16 @@ public sealed class LocalRedis(string dataDirectory, int port, string? password,
             OnOutput = options.OnOutput,
             StandardInput = password is null ? null : $"requirepass \"{password}\"\n",
         });
+        await TcpProbe.WaitAsync("redis-server", process, StartTimeout, IsServingAsync, cancellationToken);
+    }
+
+    /// <summary>True when the server answers PING (after AUTH when it has a password).</summary>
+    public async Task<bool> IsServingAsync(CancellationToken cancellationToken)
+    {
         var auth = password is null ? "" : $"AUTH {password}\r\n";
-        var ping = Encoding.ASCII.GetBytes(auth + "PING\r\n");
         var expected = (password is null ? "" : "+OK\r\n") + "+PONG\r\n";
-        await TcpProbe.WaitAsync("redis-server", process, StartTimeout,
-            async ct => Encoding.ASCII.GetString(await TcpProbe.ExchangeAsync(Port, ping, expected.Length, ct)) == expected,
-            cancellationToken);
+        var answer = await TcpProbe.ExchangeAsync(Port, Encoding.ASCII.GetBytes(auth + "PING\r\n"), expected.Length, cancellationToken);
+        return Encoding.ASCII.GetString(answer) == expected;
     }
 
     public async Task StopAsync()

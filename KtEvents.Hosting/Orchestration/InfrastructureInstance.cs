@@ -24,7 +24,5 @@ internal abstract class InfrastructureInstance(ContainerResource model, string t
         OnOutput = (line, isError) => Context.Console(Name, line, isError),
     };
 
-    protected string ConnectionString => Context.Expressions.Resolve(Model);
-
     protected override IReadOnlyList<Dashboard.Resources.ResourceUrl> Urls => [new("tcp", $"tcp://127.0.0.1:{Port}", IsExternal: false)];
 }

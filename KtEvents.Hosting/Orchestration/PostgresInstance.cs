@@ -1,6 +1,5 @@
 using KtEvents.Hosting.Local;
 using KtEvents.Hosting.Resources;
-using Npgsql;
 
 namespace KtEvents.Hosting.Orchestration;
 
@@ -21,12 +20,7 @@ internal sealed class PostgresInstance : InfrastructureInstance
         await server.StartAsync(cancellationToken);
     }
 
-    protected override async Task<bool> ProbeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false, Timeout = 3 }.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        return true;
-    }
+    protected override Task<bool> ProbeAsync(CancellationToken cancellationToken) => server.IsServingAsync(cancellationToken);
 
     protected override Task TerminateAsync() => server.StopAsync();
 }

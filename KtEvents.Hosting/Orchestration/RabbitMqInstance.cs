@@ -1,12 +1,10 @@
 using KtEvents.Hosting.Local;
-using KtEvents.Hosting.Processes;
 using KtEvents.Hosting.Resources;
 
 namespace KtEvents.Hosting.Orchestration;
 
 internal sealed class RabbitMqInstance : InfrastructureInstance
 {
-    private static readonly byte[] ProtocolHeader = [(byte)'A', (byte)'M', (byte)'Q', (byte)'P', 0, 0, 9, 1];
     private readonly LocalRabbitMq server;
 
     public RabbitMqInstance(RabbitMQServerResource model, RunContext context) : base(model, "RabbitMQ", context) =>
@@ -23,9 +21,7 @@ internal sealed class RabbitMqInstance : InfrastructureInstance
         await server.StartAsync(cancellationToken);
     }
 
-    /// <summary>Connection.Start (frame type 1) in answer to the protocol header means the node serves AMQP.</summary>
-    protected override async Task<bool> ProbeAsync(CancellationToken cancellationToken) =>
-        await TcpProbe.ExchangeAsync(Port, ProtocolHeader, 1, cancellationToken) is [1];
+    protected override Task<bool> ProbeAsync(CancellationToken cancellationToken) => server.IsServingAsync(cancellationToken);
 
     protected override Task TerminateAsync() => server.StopAsync();
 }

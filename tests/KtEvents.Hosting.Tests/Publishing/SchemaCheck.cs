@@ -18,13 +18,7 @@ internal static class SchemaCheck
     /// <summary>The schema lives in the workplace's shared folder, beside the repository.</summary>
     private static string SchemaPath()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "KtEvents.sln")))
-        {
-            directory = directory.Parent;
-        }
-        Assert.True(directory is not null, "the repository root (KtEvents.sln) was not found above the test's folder");
-        var schema = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", "aspire-manifest-schema.json"));
+        var schema = Path.GetFullPath(Path.Combine(Running.SampleApp.RepositoryRoot, "..", "shared", "data", "aspire-manifest-schema.json"));
         Assert.True(File.Exists(schema), $"the Aspire manifest schema was not found at {schema}");
         return schema;
     }

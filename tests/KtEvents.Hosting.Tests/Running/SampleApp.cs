@@ -17,7 +17,8 @@ internal static class SampleApp
     private const string Configuration = "Release";
 #endif
 
-    public static string TestsDirectory
+    /// <summary>The repository (where KtEvents.sln is), found above the test assembly.</summary>
+    public static string RepositoryRoot
     {
         get
         {
@@ -25,12 +26,14 @@ internal static class SampleApp
             {
                 if (File.Exists(Path.Combine(current.FullName, "KtEvents.sln")))
                 {
-                    return Path.Combine(current.FullName, "tests");
+                    return current.FullName;
                 }
             }
             throw new InvalidOperationException("KtEvents.sln was not found above the test assembly.");
         }
     }
+
+    public static string TestsDirectory => Path.Combine(RepositoryRoot, "tests");
 
     public static string NewDataDirectory()
     {

@@ -82,7 +82,14 @@ public sealed class JwksKeyProvider(
     private async Task<Dictionary<string, ECDsa>> FetchAsync()
     {
         var client = httpClientFactory.CreateClient(HttpClientName);
-        using var response = await client.GetAsync(options.JwksUrl, CancellationToken.None).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Get, options.JwksUrl);
+        if (options.OverHttp2)
+        {
+            request.Version = System.Net.HttpVersion.Version20;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        }
+
+        using var response = await client.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         var json = await response.Content.ReadAsByteArrayAsync(CancellationToken.None).ConfigureAwait(false);
         return JwksReader.ReadSigningKeys(json, logger);

@@ -49,7 +49,7 @@ public static class JwtBearerExtensions
             var options = provider.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get((string)key!);
             return new JwksKeyProvider(
                 provider.GetRequiredService<IHttpClientFactory>(),
-                new JwksKeyProviderOptions(new Uri(options.JwksUrl), options.JwksCacheLifetime, options.JwksRefreshInterval),
+                new JwksKeyProviderOptions(new Uri(options.JwksUrl), options.JwksCacheLifetime, options.JwksRefreshInterval, options.JwksOverHttp2),
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<JwksKeyProvider>>());
         });

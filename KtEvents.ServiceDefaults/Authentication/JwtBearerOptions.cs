@@ -24,6 +24,12 @@ public sealed class JwtBearerOptions : AuthenticationSchemeOptions
     /// <summary>Where the issuer publishes its public keys, e.g. <c>http://user/.well-known/jwks.json</c> (service discovery applies).</summary>
     public string JwksUrl { get; set; } = "";
 
+    /// <summary>
+    /// Fetch the JWKS over HTTP/2 with prior knowledge (h2c): the User service is a gRPC service whose
+    /// one port speaks only HTTP/2 (see KtEvents.Rpc's AddGrpc).
+    /// </summary>
+    public bool JwksOverHttp2 { get; set; }
+
     /// <summary>Tolerance for clocks that disagree, applied to <c>exp</c>, <c>nbf</c> and <c>iat</c>.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -1,0 +1,18 @@
+using Google.Protobuf.Reflection;
+
+using KtEvents.Contracts.Ai.V1;
+using KtEvents.Rpc;
+
+namespace KtEvents.Contracts.Clients;
+
+/// <summary>Typed client of <c>kt.ai.v1.AiService</c>, as Grpc.Tools would generate it (see <see cref="ClientBase"/>).</summary>
+public sealed class AiClient(CallInvoker callInvoker) : ClientBase(callInvoker)
+{
+    private static readonly ServiceDescriptor Service = AiReflection.Descriptor.GetService("AiService");
+
+    private static readonly Method<RecommendRequest, RecommendReply> RecommendMethod =
+        Method<RecommendRequest, RecommendReply>.Resolve(Service, "Recommend");
+
+    public AsyncUnaryCall<RecommendReply> RecommendAsync(RecommendRequest request, CallOptions options = default) =>
+        CallInvoker.AsyncUnaryCall(RecommendMethod, options, request);
+}

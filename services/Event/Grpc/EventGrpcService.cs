@@ -1,0 +1,299 @@
+using System.Globalization;
+
+using KtEvents.Contracts.Ai.V1;
+using KtEvents.Contracts.Clients;
+using KtEvents.Contracts.Content.V1;
+using KtEvents.Contracts.Event.V1;
+using KtEvents.Contracts.IntegrationEvents;
+using KtEvents.Contracts.Problems;
+using KtEvents.Event.Infrastructure;
+using KtEvents.Event.Model;
+using KtEvents.Rpc;
+using KtEvents.ServiceDefaults.Authentication;
+
+using Microsoft.AspNetCore.Authorization;
+
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace KtEvents.Event.Grpc;
+
+/// <summary>
+/// <c>kt.event.v1.EventService</c>: an owner's events and the creation wizard (UFR-EVENT-010..050).
+/// Each wizard step is saved as it is made, so the wizard survives a reload; each call works on the
+/// caller's own event only.
+/// </summary>
+[Authorize]
+public sealed class EventGrpcService(
+    EventRepository events,
+    AiClient ai,
+    ContentClient content,
+    LiveUpdates live,
+    TimeProvider time,
+    ILogger<EventGrpcService> logger) : IGrpcService
+{
+    public const int MaxTitleLength = 50;
+    public const int MaxPrizeLength = 30;
+    private const int DefaultDurationDays = 14;
+    private static readonly TimeSpan AiDeadline = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ContentDeadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeZoneInfo Seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+
+    public static ServiceDescriptor Descriptor => EventReflection.Descriptor.GetService("EventService");
+
+    public async Task<ListEventsReply> ListEvents(ListEventsRequest request, ServerCallContext context)
+    {
+        var now = time.GetUtcNow();
+        var reply = new ListEventsReply();
+        foreach (var record in await events.ListAsync(context.User.GetOwnerId(), context.CancellationToken))
+        {
+            reply.Events.Add(record.ToSummary(now));
+        }
+
+        return reply;
+    }
+
+    public async Task<EventDetail> CreateEvent(CreateEventRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Purpose is EventPurpose.Unspecified || !System.Enum.IsDefined(request.Purpose))
+        {
+            errors["purpose"] = ["이벤트 목적을 선택해주세요."];
+        }
+
+        if (request.Store is null || string.IsNullOrWhiteSpace(request.Store.Name) || string.IsNullOrWhiteSpace(request.Store.Industry))
+        {
+            errors["store"] = ["매장 정보를 찾을 수 없습니다. 다시 로그인해주세요."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw ServiceProblem.Validation(errors);
+        }
+
+        var record = new EventRecord(
+            Guid.CreateVersion7(), context.User.GetOwnerId(), EventStatuses.Draft, request.Purpose, request.Store!,
+            null, null, null, null, null, null, null, time.GetUtcNow());
+        await events.CreateAsync(record, context.CancellationToken);
+        EventLog.DraftCreated(logger, record.Id, record.Purpose);
+        return record.ToDetail(time.GetUtcNow());
+    }
+
+    public async Task<EventDetail> GetEvent(GetEventRequest request, ServerCallContext context) =>
+        (await FindAsync(request.EventId, context)).ToDetail(time.GetUtcNow());
+
+    public async Task<EventDetail> Recommend(RecommendEventRequest request, ServerCallContext context)
+    {
+        var record = await FindDraftAsync(request.EventId, context);
+        if (record.Recommendation is not null && !request.Refresh)
+        {
+            return record.ToDetail(time.GetUtcNow());
+        }
+
+        var seoulToday = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Seoul);
+        var question = new RecommendRequest
+        {
+            StoreName = record.Store.Name,
+            Industry = record.Store.Industry,
+            Address = record.Store.Address,
+            Purpose = record.Purpose,
+            Date = seoulToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+
+        RecommendReply recommendation;
+        try
+        {
+            recommendation = await ai.RecommendAsync(question, Deadline(context, AiDeadline));
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted or StatusCode.Internal)
+        {
+            EventLog.AiFailed(logger, record.Id, e.StatusCode);
+            throw EventProblems.AiUnavailable();
+        }
+
+        await Saved(events.SaveRecommendationAsync(record.OwnerId, record.Id, recommendation, context.CancellationToken));
+        return await GetEvent(new GetEventRequest { EventId = request.EventId }, context);
+    }
+
+    public async Task<EventDetail> SelectPlan(SelectPlanRequest request, ServerCallContext context)
+    {
+        var title = request.Title.Trim();
+        var prize = request.Prize.Trim();
+        var errors = new Dictionary<string, string[]>();
+        if (title.Length == 0 || title.Length > MaxTitleLength)
+        {
+            errors["title"] = [$"이벤트 제목은 1자 이상 {MaxTitleLength}자 이하로 입력해주세요."];
+        }
+
+        if (prize.Length == 0 || prize.Length > MaxPrizeLength)
+        {
+            errors["prize"] = [$"경품명은 1자 이상 {MaxPrizeLength}자 이하로 입력해주세요."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw ServiceProblem.Validation(errors);
+        }
+
+        var record = await FindDraftAsync(request.EventId, context);
+        var offered = record.Recommendation?.Plans.FirstOrDefault(p => p.PlanId == request.PlanId)
+            ?? throw (record.Recommendation is null ? EventProblems.NoRecommendation() : EventProblems.PlanNotFound());
+
+        var chosen = offered.Clone();
+        chosen.Title = title;
+        chosen.Prize = prize;
+        await Saved(events.SelectPlanAsync(record.OwnerId, record.Id, chosen, context.CancellationToken));
+        return await GetEvent(new GetEventRequest { EventId = request.EventId }, context);
+    }
+
+    public async Task<GenerateEventImagesReply> GenerateImages(GenerateEventImagesRequest request, ServerCallContext context)
+    {
+        var record = await FindDraftAsync(request.EventId, context);
+        var plan = record.SelectedPlan ?? throw EventProblems.NoPlanSelected();
+        var (startsAt, endsAt) = Period(plan);
+        GenerateImagesReply generated;
+        try
+        {
+            generated = await content.GenerateImagesAsync(
+                new GenerateImagesRequest
+                {
+                    EventId = record.Id.ToString(),
+                    Title = plan.Title,
+                    Prize = plan.Prize,
+                    StoreName = record.Store.Name,
+                    Period = $"{Display(startsAt)} – {Display(endsAt)}",
+                },
+                Deadline(context, ContentDeadline));
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
+        {
+            EventLog.ContentFailed(logger, record.Id, e.StatusCode);
+            throw EventProblems.ContentUnavailable();
+        }
+
+        var reply = new GenerateEventImagesReply();
+        reply.Images.AddRange(generated.Images);
+        return reply;
+    }
+
+    public async Task<EventDetail> SelectImage(SelectEventImageRequest request, ServerCallContext context)
+    {
+        if (!Guid.TryParse(request.ImageId, out var imageId))
+        {
+            throw ServiceProblem.Validation(new Dictionary<string, string[]> { ["imageId"] = ["이미지를 선택해주세요."] });
+        }
+
+        var record = await FindDraftAsync(request.EventId, context);
+        if (record.SelectedPlan is null)
+        {
+            throw EventProblems.NoPlanSelected();
+        }
+
+        // Content checks that the image is this owner's image of this event, and records the choice.
+        await content.SelectImageAsync(new SelectImageRequest { EventId = record.Id.ToString(), ImageId = request.ImageId }, Deadline(context, ContentDeadline));
+        await Saved(events.SelectImageAsync(record.OwnerId, record.Id, imageId, context.CancellationToken));
+        return await GetEvent(new GetEventRequest { EventId = request.EventId }, context);
+    }
+
+    public Task<ChannelPlan> EstimateChannels(EstimateChannelsRequest request, ServerCallContext context) =>
+        Task.FromResult(Estimate(request.Channels));
+
+    public async Task<EventDetail> SetChannels(SetChannelsRequest request, ServerCallContext context)
+    {
+        if (request.Channels.Count == 0)
+        {
+            throw EventProblems.NoChannels();
+        }
+
+        var plan = Estimate(request.Channels);
+        var record = await FindDraftAsync(request.EventId, context);
+        await Saved(events.SetChannelsAsync(record.OwnerId, record.Id, plan, context.CancellationToken));
+        return await GetEvent(new GetEventRequest { EventId = request.EventId }, context);
+    }
+
+    public async Task<EventDetail> Approve(ApproveEventRequest request, ServerCallContext context)
+    {
+        var record = await FindDraftAsync(request.EventId, context);
+        var plan = record.SelectedPlan ?? throw EventProblems.NoPlanSelected();
+        var imageId = record.ImageId ?? throw EventProblems.NoImageSelected();
+        if (record.ChannelPlan is not { Channels.Count: > 0 } channelPlan)
+        {
+            throw EventProblems.NoChannels();
+        }
+
+        var (startsAt, endsAt) = Period(plan);
+        var approved = new EventApprovedIntegrationEvent(
+            record.Id,
+            record.OwnerId,
+            record.Store.Name,
+            record.Store.Phone,
+            plan.Title,
+            plan.Prize,
+            Math.Max(plan.PrizeQuantity, 1),
+            plan.ParticipationMethod,
+            plan.ExpectedParticipants,
+            imageId,
+            startsAt,
+            endsAt,
+            channelPlan.Channels
+                .Select(c => new ApprovedChannel(c.Channel, new Dictionary<string, string>(c.Options), c.CostKrw, c.ExpectedExposure))
+                .ToList());
+
+        if (!await events.ApproveAsync(record.OwnerId, record.Id, startsAt, endsAt, approved, context.CancellationToken))
+        {
+            throw EventProblems.AlreadyApproved();
+        }
+
+        EventLog.Approved(logger, record.Id, channelPlan.Channels.Count);
+        await live.PublishAsync(record.Id, "event");
+        return await GetEvent(new GetEventRequest { EventId = request.EventId }, context);
+    }
+
+    private static ChannelPlan Estimate(IEnumerable<ChannelChoice> choices)
+    {
+        var errors = new Dictionary<string, string[]>();
+        return ChannelPricing.Estimate(choices, errors) ?? throw ServiceProblem.Validation(errors);
+    }
+
+    private async Task<EventRecord> FindAsync(string eventId, ServerCallContext context) =>
+        Guid.TryParse(eventId, out var id)
+            ? await events.GetAsync(context.User.GetOwnerId(), id, context.CancellationToken) ?? throw EventProblems.NotFound()
+            : throw EventProblems.NotFound();
+
+    private async Task<EventRecord> FindDraftAsync(string eventId, ServerCallContext context)
+    {
+        var record = await FindAsync(eventId, context);
+        return record.IsDraft ? record : throw EventProblems.AlreadyApproved();
+    }
+
+    /// <summary>A write that found no draft lost a race with an approval (another tab): say so.</summary>
+    private static async Task Saved(Task<bool> write)
+    {
+        if (!await write)
+        {
+            throw EventProblems.AlreadyApproved();
+        }
+    }
+
+    /// <summary>The event runs from today (Seoul) for the plan's days.</summary>
+    private (DateTimeOffset StartsAt, DateTimeOffset EndsAt) Period(Plan plan)
+    {
+        var startsAt = time.GetUtcNow();
+        var days = plan.DurationDays > 0 ? plan.DurationDays : DefaultDurationDays;
+        return (startsAt, startsAt.AddDays(days));
+    }
+
+    private static string Display(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Seoul).ToString("M.d", CultureInfo.InvariantCulture);
+
+    /// <summary>Our own budget for a downstream call, never past the caller's deadline.</summary>
+    private static CallOptions Deadline(ServerCallContext context, TimeSpan budget)
+    {
+        var deadline = DateTime.UtcNow.Add(budget);
+        if (context.Deadline < deadline)
+        {
+            deadline = context.Deadline;
+        }
+
+        return new CallOptions(deadline: deadline, cancellationToken: context.CancellationToken);
+    }
+}

@@ -1,10 +1,16 @@
+using KtEvents.Analytics.Extensions;
+using KtEvents.Analytics.Grpc;
 using KtEvents.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddApplicationServices();
 
 var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
+app.MapGrpcService<AnalyticsGrpcService>();
 app.Run();
 
 // Lets WebApplicationFactory<Program> find the entry point from tests.

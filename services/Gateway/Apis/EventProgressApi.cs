@@ -1,0 +1,104 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+
+using KtEvents.Caching;
+using KtEvents.Contracts.Analytics.V1;
+using KtEvents.Contracts.Channels;
+using KtEvents.Contracts.Clients;
+using KtEvents.Contracts.Distribution.V1;
+using KtEvents.Contracts.Event.V1;
+using KtEvents.Gateway.Infrastructure;
+using KtEvents.Gateway.Model;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KtEvents.Gateway.Apis;
+
+/// <summary>
+/// What happens to an approved event: its distribution per channel (UFR-DIST-020), its figures
+/// (UFR-ANAL-010), and a live stream of hints that either changed (SSE).
+/// </summary>
+public static class EventProgressApi
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+
+    public static IEndpointRouteBuilder MapEventProgressApi(this IEndpointRouteBuilder app)
+    {
+        var events = app.MapGroup("/api/events").WithTags("Event progress").RequireAuthorization();
+        events.MapGet("/{id}/distribution", GetDistribution);
+        events.MapGet("/{id}/analytics", GetAnalytics);
+        events.MapGet("/{id}/live", Live);
+        return app;
+    }
+
+    public static async Task<Ok<DistributionResponse>> GetDistribution(string id, DistributionClient distribution, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await distribution.GetDistributionAsync(new GetDistributionRequest { EventId = id }, Calls.Within(cancellationToken))).ToResponse());
+
+    public static async Task<Ok<AnalyticsSummaryResponse>> GetAnalytics(string id, AnalyticsClient analytics, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await analytics.GetEventSummaryAsync(new GetEventSummaryRequest { EventId = id }, Calls.Within(cancellationToken))).ToResponse());
+
+    /// <summary>
+    /// Server-sent events for one of the caller's events: <c>distribution</c>, <c>analytics</c> or
+    /// <c>event</c> when that part changed, and <c>ping</c> now and then so proxies keep the stream
+    /// open. The services publish on Redis, so any gateway replica can serve any browser.
+    /// </summary>
+    public static async Task<ServerSentEventsResult<string>> Live(
+        string id, EventClient events, IConnectionMultiplexer redis, CancellationToken cancellationToken)
+    {
+        // Ownership first: the Event service answers NOT_FOUND (→ 404) for another owner's event.
+        var detail = await events.GetEventAsync(new GetEventRequest { EventId = id }, Calls.Within(cancellationToken));
+        var channel = RedisChannel.Literal(LiveChannels.ForEvent(Guid.Parse(detail.EventId)));
+        var hints = Channel.CreateBounded<string>(new BoundedChannelOptions(32) { FullMode = BoundedChannelFullMode.DropOldest });
+        void OnMessage(RedisChannel _, RedisValue message) => hints.Writer.TryWrite(HintType(message));
+
+        var subscriber = redis.GetSubscriber();
+        await subscriber.SubscribeAsync(channel, OnMessage);
+        return TypedResults.ServerSentEvents(Stream(hints.Reader, () => subscriber.UnsubscribeAsync(channel, OnMessage), cancellationToken));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> Stream(
+        ChannelReader<string> hints, Func<Task> unsubscribe, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            yield return new SseItem<string>("{}", "ready");
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                wait.CancelAfter(Heartbeat);
+                string? type = null;
+                try
+                {
+                    type = await hints.ReadAsync(wait.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                }
+
+                yield return new SseItem<string>("{}", type ?? "ping");
+            }
+        }
+        finally
+        {
+            await unsubscribe();
+        }
+    }
+
+    /// <summary>The published message's <c>type</c>, limited to the names the web app knows.</summary>
+    private static string HintType(RedisValue message)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse((string?)message ?? "{}");
+            return document.RootElement.TryGetProperty("type", out var type) && type.GetString() is "distribution" or "analytics" or "event"
+                ? type.GetString()!
+                : "event";
+        }
+        catch (JsonException)
+        {
+            return "event";
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using KtEvents.Contracts.Clients;
+using KtEvents.Contracts.Event.V1;
+using KtEvents.Gateway.Infrastructure;
+using KtEvents.Gateway.Model;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+
+using UserV1 = KtEvents.Contracts.User.V1;
+
+namespace KtEvents.Gateway.Apis;
+
+/// <summary>An owner's events and the creation wizard (UFR-EVENT-010..050), handled by the Event service.</summary>
+public static class EventsApi
+{
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        var events = app.MapGroup("/api/events").WithTags("Events").RequireAuthorization();
+        events.MapGet("/", ListEvents);
+        events.MapPost("/", CreateEvent);
+        events.MapGet("/{id}", GetEvent);
+        events.MapPost("/{id}/recommendations", Recommend);
+        events.MapPut("/{id}/plan", SelectPlan);
+        events.MapPost("/{id}/images", GenerateImages);
+        events.MapPut("/{id}/image", SelectImage);
+        events.MapPut("/{id}/channels", SetChannels);
+        events.MapPost("/{id}/approve", Approve);
+        app.MapPost("/api/channels/estimate", EstimateChannels).WithTags("Events").RequireAuthorization();
+        return app;
+    }
+
+    public static async Task<Ok<IReadOnlyList<EventSummaryResponse>>> ListEvents(EventClient events, CancellationToken cancellationToken)
+    {
+        var reply = await events.ListEventsAsync(new ListEventsRequest(), Calls.Within(cancellationToken));
+        return TypedResults.Ok<IReadOnlyList<EventSummaryResponse>>(reply.Events.Select(e => e.ToResponse()).ToList());
+    }
+
+    /// <summary>The draft takes a snapshot of the owner's store, which the AI and the channels work from.</summary>
+    public static async Task<Created<EventDetailResponse>> CreateEvent(
+        Model.CreateEventRequest body, UserClient users, EventClient events, CancellationToken cancellationToken)
+    {
+        var owner = await users.GetProfileAsync(new UserV1.GetProfileRequest(), Calls.Within(cancellationToken));
+        var detail = await events.CreateEventAsync(
+            new Contracts.Event.V1.CreateEventRequest
+            {
+                Purpose = Purposes.Parse(body.Purpose),
+                Store = new StoreSnapshot
+                {
+                    StoreId = owner.Store.StoreId,
+                    Name = owner.Store.Name,
+                    Industry = owner.Store.Industry,
+                    Address = owner.Store.Address,
+                    Phone = owner.Phone,
+                },
+            },
+            Calls.Within(cancellationToken));
+        return TypedResults.Created($"/api/events/{detail.EventId}", detail.ToResponse());
+    }
+
+    public static async Task<Ok<EventDetailResponse>> GetEvent(string id, EventClient events, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await events.GetEventAsync(new GetEventRequest { EventId = id }, Calls.Within(cancellationToken))).ToResponse());
+
+    public static async Task<Ok<EventDetailResponse>> Recommend(
+        string id, Model.RecommendRequest? body, EventClient events, CancellationToken cancellationToken)
+    {
+        var detail = await events.RecommendAsync(
+            new RecommendEventRequest { EventId = id, Refresh = body?.Refresh ?? false },
+            Calls.Within(cancellationToken, Calls.Recommendation));
+        return TypedResults.Ok(detail.ToResponse());
+    }
+
+    public static async Task<Ok<EventDetailResponse>> SelectPlan(
+        string id, Model.SelectPlanRequest body, EventClient events, CancellationToken cancellationToken)
+    {
+        var detail = await events.SelectPlanAsync(
+            new Contracts.Event.V1.SelectPlanRequest { EventId = id, PlanId = body.PlanId ?? "", Title = body.Title ?? "", Prize = body.Prize ?? "" },
+            Calls.Within(cancellationToken));
+        return TypedResults.Ok(detail.ToResponse());
+    }
+
+    public static async Task<Ok<ImagesResponse>> GenerateImages(string id, EventClient events, CancellationToken cancellationToken)
+    {
+        var reply = await events.GenerateImagesAsync(new GenerateEventImagesRequest { EventId = id }, Calls.Within(cancellationToken, Calls.Content));
+        return TypedResults.Ok(new ImagesResponse(reply.Images.Select(i => i.ToResponse()).ToList()));
+    }
+
+    public static async Task<Ok<EventDetailResponse>> SelectImage(
+        string id, Model.SelectImageRequest body, EventClient events, CancellationToken cancellationToken)
+    {
+        var detail = await events.SelectImageAsync(
+            new SelectEventImageRequest { EventId = id, ImageId = body.ImageId ?? "" },
+            Calls.Within(cancellationToken));
+        return TypedResults.Ok(detail.ToResponse());
+    }
+
+    public static async Task<Ok<ChannelPlanResponse>> EstimateChannels(ChannelsRequest body, EventClient events, CancellationToken cancellationToken)
+    {
+        var request = new EstimateChannelsRequest();
+        request.Channels.AddRange(body.ToContract());
+        return TypedResults.Ok((await events.EstimateChannelsAsync(request, Calls.Within(cancellationToken))).ToResponse());
+    }
+
+    public static async Task<Ok<EventDetailResponse>> SetChannels(string id, ChannelsRequest body, EventClient events, CancellationToken cancellationToken)
+    {
+        var request = new SetChannelsRequest { EventId = id };
+        request.Channels.AddRange(body.ToContract());
+        return TypedResults.Ok((await events.SetChannelsAsync(request, Calls.Within(cancellationToken))).ToResponse());
+    }
+
+    public static async Task<Ok<EventDetailResponse>> Approve(string id, EventClient events, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await events.ApproveAsync(new ApproveEventRequest { EventId = id }, Calls.Within(cancellationToken))).ToResponse());
+}

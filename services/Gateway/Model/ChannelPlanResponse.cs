@@ -1,0 +1,3 @@
+namespace KtEvents.Gateway.Model;
+
+public sealed record ChannelPlanResponse(IReadOnlyList<ChannelEstimateResponse> Channels, long TotalCostKrw, long TotalExposure);

@@ -1,0 +1,3 @@
+namespace KtEvents.Gateway.Model;
+
+public sealed record RecommendationResponse(TrendsResponse Trends, IReadOnlyList<PlanResponse> Plans, RecommendationMetadataResponse Metadata);

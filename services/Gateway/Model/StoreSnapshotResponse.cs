@@ -1,0 +1,3 @@
+namespace KtEvents.Gateway.Model;
+
+public sealed record StoreSnapshotResponse(string StoreId, string Name, string Industry, string Address, string Phone);

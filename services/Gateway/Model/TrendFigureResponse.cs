@@ -1,0 +1,3 @@
+namespace KtEvents.Gateway.Model;
+
+public sealed record TrendFigureResponse(string Label, string Value);

@@ -1,7 +1,17 @@
+using KtEvents.Sandbox.Channels;
+
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace KtEvents.Sandbox.Apis;
 
 public static class SandboxServices
 {
     /// <summary>Registers what the sandbox's fake APIs share.</summary>
-    public static IHostApplicationBuilder AddSandboxServices(this IHostApplicationBuilder builder) => builder;
+    public static IHostApplicationBuilder AddSandboxServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        // One memory of posts and faults per process, shared by every channel's endpoints.
+        builder.Services.AddSingleton<ChannelPostStore>();
+        return builder;
+    }
 }

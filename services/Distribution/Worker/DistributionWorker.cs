@@ -1,0 +1,126 @@
+using KtEvents.Contracts.Channels;
+using KtEvents.Distribution.Channels;
+using KtEvents.Distribution.Infrastructure;
+using KtEvents.Distribution.Model;
+
+using Microsoft.Extensions.Options;
+
+namespace KtEvents.Distribution.Worker;
+
+/// <summary>
+/// Posts due channel rows (UFR-DIST-010). The message handler only records a run; this worker does
+/// the posting, so a run survives a crash: whatever was pending, waiting for a retry, or claimed by
+/// a worker that died (its lease expired) is picked up again, by this or another replica. Each
+/// channel is independent: its own attempts, its own backoff, its own failure. Attempts repeat the
+/// channel's idempotency key, so a post whose answer was lost is not made twice.
+/// </summary>
+public sealed partial class DistributionWorker(
+    DistributionRepository repository,
+    IServiceScopeFactory scopeFactory,
+    EventImageLoader images,
+    LiveUpdates live,
+    IOptions<DistributionOptions> options,
+    ILogger<DistributionWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var claimed = await repository.ClaimDueAsync(settings.BatchSize, settings.Lease, stoppingToken);
+                if (claimed.Count == 0)
+                {
+                    await Task.Delay(settings.PollInterval, stoppingToken);
+                    continue;
+                }
+
+                await Task.WhenAll(claimed.Select(work => work.Run.EventId).Distinct().Select(live.DistributionChangedAsync));
+                // Typed HttpClients are transient: one set per batch lets the factory rotate handlers.
+                using var scope = scopeFactory.CreateScope();
+                var adapters = scope.ServiceProvider.GetServices<IChannelAdapter>().ToDictionary(adapter => adapter.Channel);
+                await Task.WhenAll(claimed.Select(work => AttemptAsync(work, adapters, stoppingToken)));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The database is away: claimed rows keep their lease and come back when it expires.
+                LogWorkerFailed(exception);
+                await Task.Delay(settings.PollInterval * 4, stoppingToken);
+            }
+        }
+    }
+
+    private async Task AttemptAsync(ChannelWork work, Dictionary<string, IChannelAdapter> adapters, CancellationToken cancellationToken)
+    {
+        var outcome = await PostAsync(work, adapters, cancellationToken);
+        if (await repository.CompleteAttemptAsync(work, outcome, CancellationToken.None))
+        {
+            await live.DistributionChangedAsync(work.Run.EventId);
+        }
+        else
+        {
+            LogAttemptSuperseded(work.Run.EventId, work.Channel, work.Attempt);
+        }
+    }
+
+    private async Task<ChannelOutcome> PostAsync(ChannelWork work, Dictionary<string, IChannelAdapter> adapters, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var name = ChannelCodes.IsKnown(work.Channel) ? ChannelCodes.DisplayName(work.Channel) : work.Channel;
+        if (!adapters.TryGetValue(work.Channel, out var adapter))
+        {
+            return new ChannelOutcome.Failed($"{name}: 지원하지 않는 배포 채널입니다.");
+        }
+
+        if (work.Attempt > settings.MaxAttempts)
+        {
+            // Only after crashes in the middle of the last attempt: its result is unknown, so say so.
+            return new ChannelOutcome.Failed($"{name} 배포 결과를 확인하지 못했습니다. 다시 시도해주세요.");
+        }
+
+        try
+        {
+            var image = adapter.NeedsImage ? await images.LoadAsync(work.Run.ImageId, cancellationToken) : null;
+            var result = await adapter.PostAsync(work, image, cancellationToken);
+            LogPosted(work.Run.EventId, work.Channel, work.Attempt, result.ExternalId);
+            return new ChannelOutcome.Succeeded(result);
+        }
+        catch (ChannelPostException exception)
+        {
+            LogAttemptFailed(work.Run.EventId, work.Channel, work.Attempt, exception.Transient, exception);
+            if (exception.Transient && work.Attempt < settings.MaxAttempts)
+            {
+                return new ChannelOutcome.RetryLater(exception.OwnerMessage, settings.RetryDelay * Math.Pow(2, work.Attempt - 1));
+            }
+
+            return new ChannelOutcome.Failed(exception.Transient
+                ? $"{name} 배포에 {work.Attempt}번 시도했지만 실패했습니다. {exception.OwnerMessage} 잠시 후 다시 시도해주세요."
+                : $"{name} 배포에 실패했습니다. {exception.OwnerMessage}");
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A bug of ours, not the channel's: let the row wait as after a transient failure.
+            LogAttemptFailed(work.Run.EventId, work.Channel, work.Attempt, transient: true, exception);
+            return work.Attempt < settings.MaxAttempts
+                ? new ChannelOutcome.RetryLater($"{name} 배포 중 오류가 발생했습니다.", settings.RetryDelay * Math.Pow(2, work.Attempt - 1))
+                : new ChannelOutcome.Failed($"{name} 배포 중 오류가 발생했습니다. 잠시 후 다시 시도해주세요.");
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Posted event {EventId} to {Channel} on attempt {Attempt}: {ExternalId}.")]
+    private partial void LogPosted(Guid eventId, string channel, int attempt, string externalId);
+
+    [LoggerMessage(LogLevel.Warning, "Posting event {EventId} to {Channel} failed on attempt {Attempt} (transient: {Transient}).")]
+    private partial void LogAttemptFailed(Guid eventId, string channel, int attempt, bool transient, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Attempt {Attempt} of event {EventId} on {Channel} lost its lease; another attempt owns the row.")]
+    private partial void LogAttemptSuperseded(Guid eventId, string channel, int attempt);
+
+    [LoggerMessage(LogLevel.Error, "The distribution worker failed; retrying.")]
+    private partial void LogWorkerFailed(Exception exception);
+}

@@ -1,0 +1,20 @@
+using KtEvents.Ai.Recommendations;
+using KtEvents.Contracts.Ai.V1;
+using KtEvents.Rpc;
+using KtEvents.ServiceDefaults.Authentication;
+
+using Microsoft.AspNetCore.Authorization;
+
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace KtEvents.Ai.Grpc;
+
+/// <summary><c>kt.ai.v1.AiService</c>: called by the Event service with the owner's token, forwarded.</summary>
+[Authorize]
+public sealed class AiGrpcService(RecommendationService recommendations) : IGrpcService
+{
+    public static ServiceDescriptor Descriptor => AiReflection.Descriptor.GetService("AiService");
+
+    public Task<RecommendReply> Recommend(RecommendRequest request, ServerCallContext context) =>
+        recommendations.RecommendAsync(request, context.User.GetOwnerId(), context.CancellationToken);
+}

@@ -1,0 +1,19 @@
+namespace KtEvents.Ai.Model;
+
+/// <summary>A past event and its outcome, a row of <c>success_cases</c>. ROI is (gain − cost) / cost in percent.</summary>
+public sealed record SuccessCase(
+    string Title,
+    string Industry,
+    string City,
+    string District,
+    Season Season,
+    DateOnly EventDate,
+    string BudgetTier,
+    long BudgetKrw,
+    string EventType,
+    string Prize,
+    string ParticipationMethod,
+    string Kind,
+    int Participants,
+    long CostKrw,
+    int RoiPercent);

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+using KtEvents.Ai.Infrastructure;
+using KtEvents.Ai.Model;
+using KtEvents.Contracts.Ai.V1;
+
+namespace KtEvents.Ai.Recommendations;
+
+/// <summary>
+/// The data-driven engine: trends from SQL aggregates and plans from templates and similar past
+/// events, no language model. It answers alone when no Claude key is configured, and will fill in
+/// whatever a Claude answer gets wrong.
+/// </summary>
+public sealed class DataRecommendationEngine(TrendAnalyzer trendAnalyzer, SuccessCaseRepository cases, PlanComposer composer) : IRecommendationEngine
+{
+    public const string EngineName = "data";
+
+    public string Name => EngineName;
+
+    public async Task<EngineRecommendation> RecommendAsync(RecommendationInput input, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        // Independent queries on separate connections: the trends and the similar cases at once.
+        var trendsTask = trendAnalyzer.AnalyzeAsync(input, cancellationToken);
+        var similarTask = cases.FindSimilarAsync(input, PlanSlot.All, cancellationToken);
+        var (trends, _) = await trendsTask;
+        var similar = await similarTask;
+        var sql = stopwatch.Elapsed;
+
+        stopwatch.Restart();
+        var plans = composer.Compose(input, similar);
+        var composing = stopwatch.Elapsed;
+
+        return new EngineRecommendation(EngineName, trends, plans, [Stage("sql", sql), Stage("plans", composing)], SyntheticData: true);
+    }
+
+    private static StageTiming Stage(string name, TimeSpan elapsed) =>
+        new() { Stage = name, Milliseconds = (int)Math.Ceiling(elapsed.TotalMilliseconds) };
+}

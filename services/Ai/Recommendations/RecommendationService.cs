@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+using Google.Protobuf.WellKnownTypes;
+
+using KtEvents.Ai.Infrastructure;
+using KtEvents.Ai.Model;
+using KtEvents.Contracts.Ai.V1;
+
+namespace KtEvents.Ai.Recommendations;
+
+/// <summary>
+/// UFR-AI-010 / UFR-EVENT-030 end to end: check the request, answer from the 15-minute cache or the
+/// engine, check the engine's answer, then log and return it with its metadata. Every reply gets its
+/// own recommendation id and log row, cached or not, so feedback can always name what was shown.
+/// </summary>
+public sealed partial class RecommendationService(
+    IRecommendationEngine engine,
+    ProtoCache cache,
+    RecommendationLogRepository log,
+    TimeProvider timeProvider,
+    ILogger<RecommendationService> logger)
+{
+    public async Task<RecommendReply> RecommendAsync(RecommendRequest request, Guid ownerId, CancellationToken cancellationToken)
+    {
+        var input = RecommendRequestReader.Read(request, SeoulClock.Today(timeProvider));
+        var total = Stopwatch.StartNew();
+        var key = CacheKeys.Recommendation(input, engine.Name);
+
+        var reply = await cache.GetAsync(key, RecommendReply.Parser);
+        var cacheHit = reply is not null;
+        var cacheLookup = total.Elapsed;
+        if (reply is null)
+        {
+            var result = await engine.RecommendAsync(input, cancellationToken);
+            var problems = RecommendationValidator.Check(result.Trends, result.Plans);
+            if (problems.Count > 0)
+            {
+                // The data engine keeps these promises by construction; breaking one is a bug to see, not to serve.
+                throw new InvalidOperationException($"The {result.Engine} engine broke its promises: {string.Join("; ", problems)}");
+            }
+            reply = new RecommendReply
+            {
+                Trends = result.Trends,
+                Metadata = new RecommendMetadata
+                {
+                    Engine = result.Engine,
+                    SyntheticData = result.SyntheticData,
+                    InputTokens = result.InputTokens,
+                    OutputTokens = result.OutputTokens,
+                    GeneratedAt = Timestamp.FromDateTimeOffset(timeProvider.GetUtcNow()),
+                },
+            };
+            reply.Plans.AddRange(result.Plans);
+            reply.Metadata.Stages.AddRange(result.Stages);
+            await cache.SetAsync(key, reply, CacheKeys.RecommendationTtl);
+        }
+        else
+        {
+            // generated_at keeps the time the cached answer was made; the stages are this request's.
+            reply.Metadata.Stages.Clear();
+        }
+
+        reply.Metadata.CacheHit = cacheHit;
+        reply.Metadata.RecommendationId = Guid.CreateVersion7().ToString();
+        reply.Metadata.Stages.Insert(0, new StageTiming { Stage = "cache", Milliseconds = (int)Math.Ceiling(cacheLookup.TotalMilliseconds) });
+
+        await log.AddAsync(ownerId, input, reply, (int)total.ElapsedMilliseconds, cancellationToken);
+        LogServed(logger, reply.Metadata.RecommendationId, reply.Metadata.Engine, cacheHit, total.ElapsedMilliseconds);
+        return reply;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recommendation {RecommendationId} served by the {Engine} engine (cache hit: {CacheHit}) in {ElapsedMs} ms")]
+    private static partial void LogServed(ILogger logger, string recommendationId, string engine, bool cacheHit, long elapsedMs);
+}

@@ -82,7 +82,7 @@ export function RegisterForm({ onSuccess }: { onSuccess: () => void }) {
         <legend>매장 정보</legend>
         <TextField label="매장명" value={input.storeName} onChange={set('storeName')} error={errors.storeName} />
         <SelectField label="업종" value={input.industry} onChange={set('industry')} error={errors.industry}>
-          <option value="">업종을 선택해주세요</option>
+          <option value="">선택해주세요</option>
           {(Object.keys(industryLabels) as Industry[]).map((code) => (
             <option key={code} value={code}>
               {industryLabels[code]}

@@ -1,0 +1,22 @@
+namespace KtEvents.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Sign-up data of a new owner: a phone and a business number nobody else has.</summary>
+public static class Owners
+{
+    public static string NewPhone() => $"010{Random.Shared.Next(10_000_000, 99_999_999)}";
+
+    public static object SignUp(string phone, string businessNumber) => new
+    {
+        name = "김사장",
+        phone = $"{phone[..3]}-{phone[3..7]}-{phone[7..]}",
+        email = $"owner{phone[3..]}@example.kr",
+        password = "Kt-events-2026!",
+        storeName = "행복한 분식",
+        industry = "restaurant",
+        address = "서울특별시 강남구 테헤란로 123",
+        openingHours = "10:00-22:00",
+        businessNumber,
+    };
+
+    public const string Password = "Kt-events-2026!";
+}

@@ -1,0 +1,99 @@
+using KtEvents.AppHost;
+using KtEvents.Dashboard.Resources;
+using KtEvents.Hosting;
+using KtEvents.Testing;
+
+using Microsoft.Extensions.DependencyInjection;
+
+using Npgsql;
+
+namespace KtEvents.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The system exactly as KtEvents.AppHost describes it (<see cref="KtEventsApplication.AddKtEvents"/>),
+/// run by the AppHost's own orchestrator, on this test run's throwaway Postgres, Redis and RabbitMQ
+/// (given as existing servers through ConnectionStrings, as an operator would).
+/// </summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "ktevents-test", $"e2e-{Guid.NewGuid():N}"[..16]);
+    private PostgresServer _postgres = null!;
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public Uri Gateway { get; private set; } = null!;
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var current = new DirectoryInfo(AppContext.BaseDirectory); current is not null; current = current.Parent)
+            {
+                if (File.Exists(Path.Combine(current.FullName, "KtEvents.sln")))
+                {
+                    return current.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("KtEvents.sln was not found above the test assembly.");
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        _postgres = await SharedServers.PostgresAsync();
+        var redis = await SharedServers.RedisAsync();
+        var rabbit = await SharedServers.RabbitMqAsync();
+
+        var builder = new DistributedApplicationBuilder(
+            [
+                $"--AppHost:DataDirectory={_dataDirectory}",
+                "--AppHost:DashboardUrl=http://localhost:0",
+                $"--AppHost:BuildConfiguration={Configuration}",
+                $"--ConnectionStrings:postgres={_postgres.AdminConnectionString}",
+                $"--ConnectionStrings:cache={redis.ConnectionString}",
+                $"--ConnectionStrings:messaging={rabbit.ConnectionString}",
+                "--Logging:LogLevel:Default=Warning",
+            ],
+            Path.Combine(RepositoryRoot, "KtEvents.AppHost"));
+        builder.AddKtEvents();
+        App = builder.Build();
+        await App.StartAsync();
+        await WaitUntilHealthyAsync("gateway");
+        Gateway = App.GetEndpoint("gateway");
+    }
+
+    /// <summary>A connection to a service's own database, to check what a step stored.</summary>
+    public NpgsqlDataSource Database(string name) => NpgsqlDataSource.Create(_postgres.ConnectionStringFor(name));
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    private async Task WaitUntilHealthyAsync(string name)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await App.WaitForResourceHealthyAsync(name, timeout.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or Hosting.Orchestration.ResourceStartException)
+        {
+            var console = App.Services.GetRequiredService<ConsoleLogStore>();
+            var report = string.Join('\n', App.ResourceService.GetResources().Select(r =>
+                $"{r.Name}: {r.State} {r.Health} restarts={r.Restarts} exit={r.ExitCode} {r.Message}\n    "
+                + string.Join("\n    ", console.Read(r.Name).TakeLast(10).Select(l => l.Text))));
+            var build = string.Join("\n    ", console.Read("build").TakeLast(20).Select(l => l.Text));
+            throw new Xunit.Sdk.XunitException($"'{name}' did not become healthy ({ex.Message}):\n{report}\nbuild:\n    {build}");
+        }
+    }
+}

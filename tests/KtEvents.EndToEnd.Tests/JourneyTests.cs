@@ -1,0 +1,205 @@
+using System.Net;
+using System.Text.Json;
+
+using KtEvents.Dashboard.Telemetry;
+using KtEvents.EndToEnd.Tests.Infrastructure;
+
+using Microsoft.Extensions.DependencyInjection;
+
+using Npgsql;
+
+namespace KtEvents.EndToEnd.Tests;
+
+/// <summary>
+/// Issue #4's journey through the gateway, one owner from sign-up to a customer counted in analytics,
+/// checking after each step what the owning service stored.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class JourneyTests(SystemFixture system)
+{
+    [Fact]
+    public async Task UFR_USER_010_to_UFR_ANAL_010_one_event_from_sign_up_to_the_live_dashboard()
+    {
+        using var owner = new GatewayClient(system.Gateway);
+        var phone = Owners.NewPhone();
+
+        // 1. Sign up (UFR-USER-010): the User service stored the owner and the store.
+        var session = (await owner.PostAsync("/api/auth/register", Owners.SignUp(phone, BusinessNumbers.NewValid())))
+            .Expect(HttpStatusCode.Created).Json;
+        var ownerId = Guid.Parse(session.GetProperty("owner").GetProperty("userId").GetString()!);
+        await using (var users = system.Database("userdb"))
+        {
+            Assert.Equal(1L, await ScalarAsync<long>(users, "SELECT count(*) FROM users WHERE id = $1 AND phone = $2", ownerId, phone));
+            Assert.Equal(1L, await ScalarAsync<long>(users, "SELECT count(*) FROM stores WHERE owner_id = $1", ownerId));
+        }
+
+        // 2. Log in (UFR-USER-020) with keep-me-signed-in: a refresh token comes back.
+        var login = (await owner.PostAsync("/api/auth/login", new { phone, password = Owners.Password, keepSignedIn = true }))
+            .Expect(HttpStatusCode.OK).Json;
+        Assert.False(string.IsNullOrEmpty(login.GetProperty("refreshToken").GetString()));
+        owner.AccessToken = login.GetProperty("accessToken").GetString();
+
+        // 3. Dashboard (UFR-EVENT-010): no events yet.
+        Assert.Equal(0, (await owner.GetAsync("/api/events")).Expect(HttpStatusCode.OK).Json.GetArrayLength());
+
+        // 4. New event with its purpose (UFR-EVENT-020): a draft in the Event service's database.
+        var draft = (await owner.PostAsync("/api/events", new { purpose = "new_customers" })).Expect(HttpStatusCode.Created).Json;
+        var eventId = Guid.Parse(draft.GetProperty("id").GetString()!);
+        Assert.Equal("draft", draft.GetProperty("status").GetString());
+        await using var events = system.Database("eventdb");
+        Assert.Equal("draft", await ScalarAsync<string>(events, "SELECT status FROM events WHERE id = $1 AND owner_id = $2", eventId, ownerId));
+
+        // 5. Trends and six plans from the Ai service over gRPC (UFR-EVENT-030), kept with the draft.
+        var recommended = (await owner.PostAsync($"/api/events/{eventId}/recommendations")).Expect(HttpStatusCode.OK).Json;
+        var plans = recommended.GetProperty("recommendation").GetProperty("plans").EnumerateArray().ToList();
+        Assert.Equal(6, plans.Count);
+        Assert.False(string.IsNullOrEmpty(recommended.GetProperty("recommendation").GetProperty("trends").GetProperty("industry").GetProperty("narrative").GetString()));
+        Assert.True(await ScalarAsync<bool>(events, "SELECT recommendation IS NOT NULL FROM events WHERE id = $1", eventId));
+
+        // The owner picks one and edits its title and prize.
+        var planId = plans[0].GetProperty("planId").GetString();
+        const string title = "신규 고객 환영 <가을> 이벤트 & 경품";
+        var picked = (await owner.PutAsync($"/api/events/{eventId}/plan", new { planId, title, prize = "아메리카노 2잔" })).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(title, picked.GetProperty("selectedPlan").GetProperty("title").GetString());
+
+        // 6. Content (UFR-CONT-010): three styles as SVG with the title, safely escaped.
+        var images = (await owner.PostAsync($"/api/events/{eventId}/images")).Expect(HttpStatusCode.OK).Json.GetProperty("images").EnumerateArray().ToList();
+        Assert.Equal(["fancy", "simple", "trendy"], images.Select(i => i.GetProperty("style").GetString()).Order());
+        var imageId = images[0].GetProperty("imageId").GetString();
+        var svg = (await owner.GetAsync($"/api/images/{imageId}.svg")).Expect(HttpStatusCode.OK);
+        Assert.Equal("image/svg+xml", svg.MediaType);
+        Assert.Contains("&lt;가을&gt;", svg.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<가을>", svg.Text, StringComparison.Ordinal);
+        (await owner.PutAsync($"/api/events/{eventId}/image", new { imageId })).Expect(HttpStatusCode.OK);
+
+        // 7. Channels (UFR-EVENT-040): estimates per channel and a total.
+        var channels = new[]
+        {
+            new { channel = "instagram", options = new Dictionary<string, string>() },
+            new { channel = "uridongne_tv", options = new Dictionary<string, string> { ["radius"] = "1km", ["timeSlot"] = "weekday_evening" } },
+        };
+        var estimate = (await owner.PostAsync("/api/channels/estimate", new { channels })).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(150_000, estimate.GetProperty("totalCostKrw").GetInt64());
+        Assert.True(estimate.GetProperty("totalExposure").GetInt64() > 0);
+        (await owner.PutAsync($"/api/events/{eventId}/channels", new { channels })).Expect(HttpStatusCode.OK);
+
+        // 8. Approval (UFR-EVENT-050): stored, and EventApproved goes out through the outbox. The
+        // detail page is already listening for live hints, as the browser does.
+        using var live = await LiveStream.OpenAsync(owner, eventId);
+        var approved = (await owner.PostAsync($"/api/events/{eventId}/approve")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal("scheduled", approved.GetProperty("status").GetString());
+        Assert.True(await ScalarAsync<bool>(events, "SELECT approved_at IS NOT NULL FROM events WHERE id = $1", eventId));
+
+        // 9. Distribution (UFR-DIST-010/020): both channels posted; the event goes live.
+        var distribution = await EventuallyAsync(
+            () => owner.GetAsync($"/api/events/{eventId}/distribution"),
+            r => r.Status == HttpStatusCode.OK && r.Json.GetProperty("channels").GetArrayLength() == 2
+                && r.Json.GetProperty("channels").EnumerateArray().All(c => c.GetProperty("state").GetString() == "succeeded"));
+        Assert.All(distribution.Json.GetProperty("channels").EnumerateArray(), c => Assert.Equal(1, c.GetProperty("attempts").GetInt32()));
+        await using (var distributionDb = system.Database("distributiondb"))
+        {
+            Assert.Equal(2L, await ScalarAsync<long>(distributionDb, "SELECT count(*) FROM distribution_channels WHERE event_id = $1 AND state = 'succeeded'", eventId));
+        }
+
+        await EventuallyAsync(() => owner.GetAsync($"/api/events/{eventId}"), r => r.Json.GetProperty("status").GetString() == "active");
+        Assert.Contains("distribution", await live.SeenAsync("distribution"));
+
+        // 10. Participation (UFR-PART-010): the public page, an entry with its number, and no second entry.
+        using var customer = new GatewayClient(system.Gateway);
+        var page = await EventuallyAsync(() => customer.GetAsync($"/api/public/events/{eventId}"), r => r.Status == HttpStatusCode.OK);
+        Assert.True(page.Json.GetProperty("open").GetBoolean());
+        var entry = new
+        {
+            name = "홍길동",
+            phone = "010-5555-1234",
+            channel = "instagram",
+            privacyConsent = true,
+            marketingConsent = false,
+            consentVersion = page.Json.GetProperty("consentVersion").GetString(),
+        };
+        var entered = (await customer.PostAsync($"/api/public/events/{eventId}/entries", entry)).Expect(HttpStatusCode.Created).Json;
+        Assert.False(string.IsNullOrEmpty(entered.GetProperty("entryNumber").GetString()));
+        var duplicate = (await customer.PostAsync($"/api/public/events/{eventId}/entries", entry)).Expect(HttpStatusCode.Conflict);
+        Assert.Equal("already_entered", duplicate.Code);
+        Assert.Equal("이미 참여하신 이벤트입니다", duplicate.Detail.TrimEnd('.'));
+        await using (var participation = system.Database("participationdb"))
+        {
+            Assert.Equal(1L, await ScalarAsync<long>(participation, "SELECT count(*) FROM entries WHERE event_id = $1 AND phone = '01055551234'", eventId));
+        }
+
+        // 11. Analytics (UFR-ANAL-010): the entrant and the exposures are counted, and the page is told live.
+        var figures = await EventuallyAsync(
+            () => owner.GetAsync($"/api/events/{eventId}/analytics"),
+            r => r.Status == HttpStatusCode.OK && r.Json.GetProperty("participants").GetInt64() == 1 && r.Json.GetProperty("exposures").GetInt64() > 0);
+        Assert.Equal(1, figures.Json.GetProperty("participants").GetInt64());
+        await using (var analytics = system.Database("analyticsdb"))
+        {
+            Assert.Equal(1L, await ScalarAsync<long>(analytics, "SELECT participants FROM analytics_events WHERE event_id = $1", eventId));
+        }
+
+        Assert.Contains("analytics", await live.SeenAsync("analytics"));
+    }
+
+    [Fact]
+    public async Task A_request_through_the_gateway_is_one_trace_across_services_that_the_AppHost_received()
+    {
+        using var owner = new GatewayClient(system.Gateway);
+        var phone = Owners.NewPhone();
+        var session = (await owner.PostAsync("/api/auth/register", Owners.SignUp(phone, BusinessNumbers.NewValid()))).Expect(HttpStatusCode.Created).Json;
+        owner.AccessToken = session.GetProperty("accessToken").GetString();
+        var sent = DateTimeOffset.UtcNow;
+        var draft = (await owner.PostAsync("/api/events", new { purpose = "revisit" })).Expect(HttpStatusCode.Created).Json;
+        (await owner.PostAsync($"/api/events/{draft.GetProperty("id").GetString()}/recommendations")).Expect(HttpStatusCode.OK);
+
+        var store = system.App.Services.GetRequiredService<TelemetryStore>();
+        TraceSummary? trace = null;
+        for (var attempt = 0; attempt < 100 && trace is null; attempt++)
+        {
+            trace = store.ListTraces().FirstOrDefault(t => t.Start >= sent.AddSeconds(-1) && t.RootService == "gateway"
+                && t.RootName.Contains("recommendations", StringComparison.Ordinal) && t.Services.Contains("ai"));
+            if (trace is null)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        Assert.True(trace is not null, "No trace gateway → event → ai; received: "
+            + string.Join("; ", store.ListTraces().Select(t => $"{t.RootService} '{t.RootName}' [{string.Join(',', t.Services)}]")));
+        var services = store.GetTrace(trace.TraceId)!.Spans.Select(s => s.Span.ServiceName).Distinct().ToList();
+        Assert.Contains("gateway", services);
+        Assert.Contains("event", services);
+        Assert.Contains("ai", services);
+    }
+
+    internal static async Task<T> ScalarAsync<T>(NpgsqlDataSource database, string sql, params object[] parameters)
+    {
+        await using var command = database.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.AddWithValue(parameter);
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Reads until <paramref name="done"/> holds: the steps after approval happen over the bus.</summary>
+    internal static async Task<GatewayClient.Reply> EventuallyAsync(Func<Task<GatewayClient.Reply>> read, Func<GatewayClient.Reply, bool> done)
+    {
+        GatewayClient.Reply last;
+        var until = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            last = await read();
+            if (done(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < until);
+
+        Assert.Fail($"Not reached within 60 s; last answer {(int)last.Status}: {last.Text}");
+        return last;
+    }
+}

@@ -20,7 +20,16 @@ export function LogoutButton({ onLoggedOut }: { onLoggedOut: () => void }) {
         message={LOGOUT_CONFIRM}
         busy={logoutMutation.isPending}
         onCancel={cancel}
-        onConfirm={() => logoutMutation.mutate(undefined, { onSettled: () => { setOpen(false); onLoggedOut(); } })}
+        // mutateAsync, not mutate's callbacks: signing out unmounts this button before they would run.
+        onConfirm={() =>
+          void logoutMutation
+            .mutateAsync()
+            .catch(() => undefined)
+            .finally(() => {
+              setOpen(false);
+              onLoggedOut();
+            })
+        }
       />
     </>
   );

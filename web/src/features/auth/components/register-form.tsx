@@ -29,6 +29,8 @@ function toFormField(key: string): RegisterField | undefined {
 }
 
 function serverErrors(error: ApiError): { fields: FieldErrors<RegisterField>; banner?: string } {
+  // The NTS being unreachable is not the owner's mistake: it reads as a banner, not under the field.
+  if (error.code === 'business_check_unavailable') return { fields: {}, banner: error.message };
   const fields: FieldErrors<RegisterField> = {};
   for (const [key, messages] of Object.entries(error.fieldErrors)) {
     const field = toFormField(key);
@@ -36,8 +38,7 @@ function serverErrors(error: ApiError): { fields: FieldErrors<RegisterField>; ba
   }
   if (error.code.startsWith('business_')) fields.businessNumber ??= error.message;
   if (error.code === 'phone_taken') fields.phone ??= error.message;
-  const shownUnderField = Object.keys(fields).length > 0 && error.code !== 'business_check_unavailable';
-  return { fields, banner: shownUnderField && error.code === 'validation_failed' ? undefined : error.message };
+  return { fields, banner: Object.keys(fields).length > 0 ? undefined : error.message };
 }
 
 export function RegisterForm({ onSuccess }: { onSuccess: () => void }) {

@@ -92,11 +92,13 @@ export function ApproveStep({ event, onApproved, onBack }: { event: EventDetail;
         confirmLabel="승인"
         busy={approve.isPending}
         onCancel={cancel}
+        // mutateAsync, not mutate's callbacks: the approved event leaves the wizard (and unmounts
+        // this step) as soon as the cache holds it.
         onConfirm={() =>
-          approve.mutate(undefined, {
-            onSuccess: onApproved,
-            onSettled: () => setConfirming(false),
-          })
+          void approve
+            .mutateAsync()
+            .then(onApproved)
+            .catch(() => setConfirming(false))
         }
       />
     </div>

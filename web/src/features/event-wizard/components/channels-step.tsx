@@ -152,22 +152,24 @@ export function ChannelsStep({ event, onDone, onBack }: { event: EventDetail; on
           );
         })}
       </ul>
-      <div className="total-bar" aria-live="polite">
-        <span>총 예상 비용</span>
-        <strong>{choices.length > 0 && estimate.data ? formatKrw(estimate.data.totalCostKrw) : formatKrw(0)}</strong>
-        <span className="muted small">
-          예상 노출 {choices.length > 0 && estimate.data ? formatCount(estimate.data.totalExposure) : 0}회
-        </span>
-      </div>
       {estimate.isError && choices.length > 0 && <Alert>{errorMessage(estimate.error)}</Alert>}
       {banner && <Alert>{banner}</Alert>}
-      <div className="actions sticky-actions">
-        <Button variant="ghost" onClick={onBack}>
-          이전
-        </Button>
-        <Button onClick={submit} loading={save.isPending}>
-          다음
-        </Button>
+      <div className="sticky-actions stack-sm">
+        <div className="total-bar" aria-live="polite">
+          <span>총 예상 비용</span>
+          <strong>{choices.length > 0 && estimate.data ? formatKrw(estimate.data.totalCostKrw) : formatKrw(0)}</strong>
+          <span className="muted small">
+            예상 노출 {choices.length > 0 && estimate.data ? formatCount(estimate.data.totalExposure) : 0}회
+          </span>
+        </div>
+        <div className="actions">
+          <Button variant="ghost" onClick={onBack}>
+            이전
+          </Button>
+          <Button onClick={submit} loading={save.isPending}>
+            다음
+          </Button>
+        </div>
       </div>
     </div>
   );

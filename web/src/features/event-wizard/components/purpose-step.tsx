@@ -30,12 +30,11 @@ export function PurposeStep({ onCreated }: { onCreated: (event: EventDetail) => 
         <h1 className="page-title">어떤 이벤트를 원하세요?</h1>
         <p className="muted">목적을 고르면 AI가 바로 트렌드를 분석해 기획안을 추천해드려요.</p>
       </div>
-      <div className="purpose-grid" role="list">
+      <ul className="purpose-grid">
         {purposes.map((p) => (
+          <li key={p.purpose}>
           <button
-            key={p.purpose}
             type="button"
-            role="listitem"
             className={`purpose-card${chosen === p.purpose ? ' selected' : ''}`}
             onClick={() => choose(p.purpose)}
             disabled={create.isPending}
@@ -48,8 +47,9 @@ export function PurposeStep({ onCreated }: { onCreated: (event: EventDetail) => 
             <span className="small">{p.description}</span>
             <span className="purpose-effect small">{p.effect}</span>
           </button>
+          </li>
         ))}
-      </div>
+      </ul>
       {create.isPending && <p className="muted" role="status">이벤트를 준비하고 있어요…</p>}
       {create.isError && (
         <Alert>

@@ -175,6 +175,7 @@ public sealed class EnterTests(ParticipationServiceFixture service)
                 service.Client.EnterAsync(Entry(approved.EventId, "홍길동", "010-1234-5678")).ResponseAsync);
 
             Assert.False(page.Open);
+            Assert.Equal(StatusCode.Aborted, problem.StatusCode);
             Assert.Equal("event_closed", ServiceProblem.ReadCode(problem));
             Assert.Equal(0, await CountEntriesAsync(approved.EventId));
         }

@@ -53,14 +53,15 @@ public sealed partial class ParticipationGrpcService(
         var found = await FindAsync(request.EventId, context.CancellationToken);
         var entry = EntryValidator.Validate(found.EventId, request);
 
+        // ABORTED is the gateway's 409 (docs/api.md): the request was fine, the event's state refuses it.
         var now = time.GetUtcNow();
         if (now < found.StartsAt)
         {
-            throw ServiceProblem.Create(StatusCode.FailedPrecondition, "event_closed", "아직 시작되지 않은 이벤트입니다.");
+            throw ServiceProblem.Create(StatusCode.Aborted, "event_closed", "아직 시작되지 않은 이벤트입니다.");
         }
         if (!found.IsOpenAt(now))
         {
-            throw ServiceProblem.Create(StatusCode.FailedPrecondition, "event_closed", "종료된 이벤트입니다.");
+            throw ServiceProblem.Create(StatusCode.Aborted, "event_closed", "종료된 이벤트입니다.");
         }
 
         var receipt = await entries.AddAsync(entry, now, context.CancellationToken);

@@ -35,7 +35,7 @@ public static class BusinessNumbers
     }
 
     // The Sandbox's NTS registry (services/Sandbox/Apis/NtsApi.cs).
-    public const string Closed = "CLOSED_PLACEHOLDER";
-    public const string Suspended = "SUSPENDED_PLACEHOLDER";
-    public const string Unregistered = "UNREGISTERED_PLACEHOLDER";
+    public const string Closed = "3000000007";
+    public const string Suspended = "2000000008";
+    public const string Unregistered = "4000000006";
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -28,19 +27,22 @@ public static class SvgImageRenderer
         _ => throw new ArgumentOutOfRangeException(nameof(style), style, "Unknown style."),
     };
 
-    /// <summary>Title size by length: short titles large, a 50-character title still in three lines.</summary>
+    /// <summary>
+    /// The largest title size at which the whole title fits: two lines at the large sizes, three or
+    /// four at the smaller ones, so a 50-character Korean title is never cut.
+    /// </summary>
     private static (double Size, IReadOnlyList<string> Lines) Title(string title, double width)
     {
-        foreach (var size in new[] { 96.0, 84, 72, 62 })
+        foreach (var (size, maxLines) in new[] { (96.0, 2), (84.0, 2), (72.0, 3), (62.0, 3), (54.0, 4) })
         {
-            var lines = TextWrap.Lines(title, width / size, maxLines: 3);
-            if (lines.Count <= 2 || size == 62)
+            var lines = TextWrap.Lines(title, width / size, maxLines: int.MaxValue);
+            if (lines.Count <= maxLines)
             {
                 return (size, lines);
             }
         }
 
-        throw new UnreachableException();
+        return (54, TextWrap.Lines(title, width / 54, maxLines: 4));
     }
 
     private static StringBuilder Open(string title)

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace KtEvents.User.Tests.Infrastructure;
+
+/// <summary>The real User service with the test's settings. KT_TEST_LOGS=1 shows its logs.</summary>
+internal sealed class UserServiceFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (Environment.GetEnvironmentVariable("KT_TEST_LOGS") != "1")
+        {
+            builder.ConfigureLogging(logging => logging.ClearProviders());
+        }
+    }
+}

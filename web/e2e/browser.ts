@@ -37,8 +37,16 @@ export function phoneContext(browser: Browser, baseURL: string): Promise<Browser
   });
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
+/** `fullPage: false` for a modal: the backdrop covers the viewport only. */
+export async function shot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   // From the top, so sticky bars sit where a phone shows them rather than where a click scrolled.
+  // A full-page capture would paint the bottom bar mid-page, so it is unstuck for the picture.
+  if (!fullPage) {
+    await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+    return;
+  }
   await page.evaluate(() => window.scrollTo(0, 0));
+  const unstick = await page.addStyleTag({ content: '.sticky-actions { position: static !important; }' });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  await unstick.evaluate((style) => (style as Element).remove());
 }

@@ -111,7 +111,7 @@ describe('screens with a fake gateway', () => {
     await shot(page, 'screen-11-approve');
     await page.getByRole('button', { name: '승인 및 배포' }).click();
     await page.getByRole('alertdialog').waitFor();
-    await shot(page, 'screen-12-approve-confirm');
+    await shot(page, 'screen-12-approve-confirm', { fullPage: false });
     await page.getByRole('button', { name: '승인', exact: true }).click();
     await page.getByText('이벤트가 생성되었습니다. 배포를 시작합니다.').waitFor();
   });
@@ -151,7 +151,7 @@ describe('screens with a fake gateway', () => {
     await shot(customer, 'screen-18-duplicate');
 
     await page.getByRole('button', { name: '로그아웃' }).click();
-    await shot(page, 'screen-19-logout-confirm');
+    await shot(page, 'screen-19-logout-confirm', { fullPage: false });
     await page.getByRole('button', { name: '확인' }).click();
     await page.getByText('안전하게 로그아웃되었습니다').waitFor();
     await shot(page, 'screen-20-logged-out');

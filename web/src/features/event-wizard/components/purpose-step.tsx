@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Icon, type IconName } from '@/components/ui/icons';
 import { errorMessage } from '@/lib/api-client';
 import { purposeLabels } from '@/lib/labels';
 import type { EventDetail, Purpose } from '@/types/api';
 import { useCreateEvent } from '../api/create-event';
 
 // UFR-EVENT-020: each purpose with what it is for and an example of what it brings.
-const purposes: { purpose: Purpose; icon: string; description: string; effect: string }[] = [
-  { purpose: 'new_customers', icon: '🙋', description: '새로운 고객을 확보해요', effect: '예: 첫 방문 고객 30% 증가' },
-  { purpose: 'revisit', icon: '🔁', description: '기존 고객의 재방문을 촉진해요', effect: '예: 한 달 내 재방문율 20% 향상' },
-  { purpose: 'sales', icon: '📈', description: '단기 매출을 끌어올려요', effect: '예: 이벤트 기간 매출 15% 증가' },
-  { purpose: 'awareness', icon: '📣', description: '브랜드와 매장을 널리 알려요', effect: '예: 동네 노출 1만 회 이상' },
+const purposes: { purpose: Purpose; icon: IconName; description: string; effect: string }[] = [
+  { purpose: 'new_customers', icon: 'userPlus', description: '새로운 고객을 확보해요', effect: '예: 첫 방문 고객 30% 증가' },
+  { purpose: 'revisit', icon: 'repeat', description: '기존 고객의 재방문을 촉진해요', effect: '예: 한 달 내 재방문율 20% 향상' },
+  { purpose: 'sales', icon: 'trendingUp', description: '단기 매출을 끌어올려요', effect: '예: 이벤트 기간 매출 15% 증가' },
+  { purpose: 'awareness', icon: 'megaphone', description: '브랜드와 매장을 널리 알려요', effect: '예: 동네 노출 1만 회 이상' },
 ];
 
 export function PurposeStep({ onCreated }: { onCreated: (event: EventDetail) => void }) {
@@ -40,8 +41,8 @@ export function PurposeStep({ onCreated }: { onCreated: (event: EventDetail) => 
             disabled={create.isPending}
             aria-busy={create.isPending && chosen === p.purpose}
           >
-            <span className="purpose-icon" aria-hidden="true">
-              {p.icon}
+            <span className="purpose-icon">
+              <Icon name={p.icon} />
             </span>
             <strong>{purposeLabels[p.purpose]}</strong>
             <span className="small">{p.description}</span>

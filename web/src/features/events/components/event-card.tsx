@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { Icon } from '@/components/ui/icons';
 import { formatDate, formatPeriod } from '@/lib/format';
 import { purposeLabels } from '@/lib/labels';
 import type { EventSummary } from '@/types/api';
@@ -9,7 +10,7 @@ export function EventCard({ event }: { event: EventSummary }) {
   return (
     <Link to={to} className="event-card">
       <div className="event-card-thumb" aria-hidden="true">
-        {event.imageId ? <img src={`/api/images/${event.imageId}.svg`} alt="" loading="lazy" /> : <span>🎁</span>}
+        {event.imageId ? <img src={`/api/images/${event.imageId}.svg`} alt="" loading="lazy" /> : <Icon name="gift" size={28} />}
       </div>
       <div className="event-card-body">
         <div className="event-card-top">

@@ -49,21 +49,24 @@ export function ContentStep({ event, onDone, onBack }: { event: EventDetail; onD
       ) : generate.isError ? (
         <Alert>{errorMessage(generate.error)}</Alert>
       ) : images.length > 0 ? (
-        <div className="image-grid" role="radiogroup" aria-label="이미지 스타일">
-          {images.map((image) => (
-            <button
-              key={image.imageId}
-              type="button"
-              role="radio"
-              aria-checked={chosen === image.imageId}
-              className={`image-option${chosen === image.imageId ? ' selected' : ''}`}
-              onClick={() => setChosen(image.imageId)}
-            >
-              <img src={imageUrl(image.imageId)} alt={`${imageStyleLabels[image.style]} 스타일 미리보기`} />
-              <span>{imageStyleLabels[image.style]}</span>
-            </button>
-          ))}
-        </div>
+        <>
+          {chosen && <img className="hero-image" src={imageUrl(chosen)} alt="선택한 스타일 크게 보기" />}
+          <div className="image-grid" role="radiogroup" aria-label="이미지 스타일">
+            {images.map((image) => (
+              <button
+                key={image.imageId}
+                type="button"
+                role="radio"
+                aria-checked={chosen === image.imageId}
+                className={`image-option${chosen === image.imageId ? ' selected' : ''}`}
+                onClick={() => setChosen(image.imageId)}
+              >
+                <img src={imageUrl(image.imageId)} alt={`${imageStyleLabels[image.style]} 스타일 미리보기`} />
+                <span>{imageStyleLabels[image.style]}</span>
+              </button>
+            ))}
+          </div>
+        </>
       ) : event.imageId ? (
         <div className="image-grid single">
           <div className="image-option selected">

@@ -34,20 +34,20 @@ export function PurposeStep({ onCreated }: { onCreated: (event: EventDetail) => 
       <ul className="purpose-grid">
         {purposes.map((p) => (
           <li key={p.purpose}>
-          <button
-            type="button"
-            className={`purpose-card${chosen === p.purpose ? ' selected' : ''}`}
-            onClick={() => choose(p.purpose)}
-            disabled={create.isPending}
-            aria-busy={create.isPending && chosen === p.purpose}
-          >
-            <span className="purpose-icon">
-              <Icon name={p.icon} />
-            </span>
-            <strong>{purposeLabels[p.purpose]}</strong>
-            <span className="small">{p.description}</span>
-            <span className="purpose-effect small">{p.effect}</span>
-          </button>
+            <button
+              type="button"
+              className={`purpose-card${chosen === p.purpose ? ' selected' : ''}`}
+              onClick={() => choose(p.purpose)}
+              disabled={create.isPending}
+              aria-busy={create.isPending && chosen === p.purpose}
+            >
+              <span className="purpose-icon">
+                <Icon name={p.icon} />
+              </span>
+              <strong>{purposeLabels[p.purpose]}</strong>
+              <span className="small">{p.description}</span>
+              <span className="purpose-effect small">{p.effect}</span>
+            </button>
           </li>
         ))}
       </ul>

@@ -129,6 +129,12 @@ describe('screens with a fake gateway', () => {
     await page.locator('img.qr').waitFor();
     await shot(page, 'screen-14-detail');
 
+    const desktop = await (await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' })).newPage();
+    await installFakeGateway(desktop, state);
+    await signIn(desktop);
+    await desktop.getByRole('region', { name: /진행중/ }).waitFor();
+    await shot(desktop, 'screen-14b-dashboard-desktop');
+
     const customer = await fakePage(state);
     await customer.goto('/e/e1?ch=instagram');
     await customer.getByLabel('이름').waitFor();

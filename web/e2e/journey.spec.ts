@@ -5,7 +5,8 @@
  * participants = 1 on the detail page → logout.
  *
  *   E2E_BASE_URL         the web app (default http://localhost:5173), its /api proxied to the gateway
- *   E2E_BUSINESS_NUMBER  a number the NTS stand-in accepts (default 1234567891, check digit valid)
+ *   E2E_BUSINESS_NUMBER  a number the NTS stand-in accepts (default: fresh random digits with a valid
+ *                        check digit, which the Sandbox answers as 계속사업자; a number registers once)
  *   E2E_PHONE            the owner's phone (default: a fresh random 010 number per run)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,11 +14,18 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, phoneContext, shot } from './browser';
 
 const baseURL = process.env.E2E_BASE_URL ?? 'http://localhost:5173';
-const businessNumber = process.env.E2E_BUSINESS_NUMBER ?? '1234567891';
 const random8 = () => String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+const businessNumber = process.env.E2E_BUSINESS_NUMBER ?? withCheckDigit(`1${random8()}`);
 const ownerPhone = process.env.E2E_PHONE ?? `010${random8()}`;
 const customerPhone = `010${random8()}`;
 const title = 'E2E 가을 맞이 감사 이벤트';
+
+/** The NTS check digit (weights 1,3,7,1,3,7,1,3,5) appended to nine digits. */
+function withCheckDigit(nine: string): string {
+  const d = [...nine].map(Number);
+  const sum = [1, 3, 7, 1, 3, 7, 1, 3, 5].reduce((s, w, i) => s + d[i]! * w, 0) + Math.floor((d[8]! * 5) / 10);
+  return `${nine}${(10 - (sum % 10)) % 10}`;
+}
 
 let browser: Browser;
 beforeAll(async () => {

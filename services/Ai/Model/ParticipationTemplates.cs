@@ -12,7 +12,7 @@ public static class ParticipationTemplates
     private static readonly Dictionary<(EventPurpose, PlanKind), ParticipationTemplate[]> ByPurpose = new()
     {
         [(EventPurpose.NewCustomers, PlanKind.Online)] =
-            [new("팔로우 이벤트", "채널 팔로우 후 댓글 남기기"), new("첫 방문 쿠폰", "카카오톡 채널 추가하고 첫 방문 쿠폰 받기"), new("친구 태그", "친구 2명 태그하고 게시물 공유하기")],
+            [new("채널 팔로우", "채널 팔로우 후 댓글 남기기"), new("첫 방문 쿠폰", "카카오톡 채널 추가하고 첫 방문 쿠폰 받기"), new("친구 태그", "친구 2명 태그하고 게시물 공유하기")],
         [(EventPurpose.NewCustomers, PlanKind.Offline)] =
             [new("첫 방문 룰렛", "첫 방문 고객 현장 룰렛 돌리기"), new("웰컴 스탬프", "첫 방문 스탬프 2개 적립, 3회 방문 시 경품"), new("친구 동반 혜택", "친구와 함께 방문하면 두 사람 모두 추첨 응모")],
         [(EventPurpose.Revisit, PlanKind.Online)] =

@@ -50,7 +50,7 @@ public sealed class TrendWriter
         {
             >= 3 => "보다 높습니다",
             <= -3 => "보다 낮습니다",
-            _ => "과 비슷합니다",
+            _ => "와 비슷합니다", // after "…%", read 퍼센트
         };
         section.Narrative = data.Cases == 0 || data.SuccessfulEventTypes.Count == 0
             ? $"{input.Region.Label} 지역의 사례가 아직 적어 지역 경향을 말하기 어렵습니다. 업종과 시즌 흐름을 함께 참고해 주세요."

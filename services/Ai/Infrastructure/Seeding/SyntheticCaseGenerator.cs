@@ -37,6 +37,15 @@ public static class SyntheticCaseGenerator
         ([["대전", "유성구"], ["광주", "서구"], ["울산", "남구"], ["제주", "제주시"], ["강원", "춘천시"], ["충남", "서북구"], ["전북", "완산구"]], 25),
     ];
 
+    private static readonly Dictionary<string, EventPurpose> FavouritePurposes = new()
+    {
+        [Industries.Restaurant] = EventPurpose.Revisit,
+        [Industries.Cafe] = EventPurpose.Awareness,
+        [Industries.Retail] = EventPurpose.Sales,
+        [Industries.Beauty] = EventPurpose.NewCustomers,
+        [Industries.Other] = EventPurpose.Awareness,
+    };
+
     /// <summary>Budget ranges drawn from per tier: inside seed 003's bands, mostly near the plans' bands.</summary>
     private static readonly Dictionary<BudgetTier, (long Min, long Max)> BudgetRanges = new()
     {
@@ -69,7 +78,10 @@ public static class SyntheticCaseGenerator
         var daysAgo = 1 + Math.Min(364, (int)((index + random.NextDouble()) * 365 / count));
         var date = anchor.AddDays(-daysAgo);
         var kind = random.Next(2) == 0 ? PlanKind.Online : PlanKind.Offline;
-        var purpose = ParticipationTemplates.Purposes[random.Next(ParticipationTemplates.Purposes.Count)];
+        // Half the events of an industry serve its usual purpose, so each industry has its own favourite methods.
+        var purpose = random.Next(2) == 0
+            ? FavouritePurposes[industry]
+            : ParticipationTemplates.Purposes[random.Next(ParticipationTemplates.Purposes.Count)];
         var participation = ParticipationTemplates.For(purpose, kind, tier);
         var prizes = PrizeTemplates.For(industry, tier);
         var prize = prizes[random.Next(prizes.Count)];
@@ -84,11 +96,11 @@ public static class SyntheticCaseGenerator
             * (kind == PlanKind.Offline ? 1.8 : 1.0);
         var participants = Math.Max(10, (int)(cost / wonPerParticipant * Normal(random, 1.0, 0.2)));
 
-        var roiMean = tier switch { BudgetTier.Low => 260.0, BudgetTier.Medium => 190.0, _ => 140.0 }
+        var roiMean = tier switch { BudgetTier.Low => 160.0, BudgetTier.Medium => 115.0, _ => 80.0 }
             + (kind == PlanKind.Online ? 15 : 0)
             + (onSpecialDay ? 25 : 0)
             + ((int)purpose * 5);
-        var roi = (int)Math.Round(Normal(random, roiMean, roiMean * 0.25));
+        var roi = (int)Math.Round(Normal(random, roiMean, roiMean * 0.3));
 
         var season = Seasons.Of(date);
         var title = $"{region.District} {Industries.KoreanName(industry)} {Seasons.KoreanName(season)} {participation.EventType} 이벤트";

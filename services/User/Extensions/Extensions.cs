@@ -3,6 +3,7 @@ using KtEvents.Data;
 using KtEvents.Data.Migrations;
 using KtEvents.Messaging;
 using KtEvents.ServiceDefaults.Authentication;
+using KtEvents.ServiceDefaults.Resilience;
 using KtEvents.User.Authentication;
 using KtEvents.User.Infrastructure;
 using KtEvents.User.Infrastructure.Nts;
@@ -42,7 +43,16 @@ public static class Extensions
             .Validate(options => options.IsValid(), "Nts:BaseUrl must be an absolute http(s) URL and Nts:ServiceKey must be set.")
             .ValidateOnStart();
         services.AddHttpClient<NtsClient>((provider, client) =>
-            client.BaseAddress = new Uri(provider.GetRequiredService<IOptions<NtsOptions>>().Value.BaseUrl));
+                client.BaseAddress = new Uri(provider.GetRequiredService<IOptions<NtsOptions>>().Value.BaseUrl))
+            // The owner is waiting on the sign-up form: two quick retries, then "try again later" within 10 s
+            // rather than the defaults' 30.
+            .AddStandardResilienceHandler(options =>
+            {
+                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
+                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(4);
+                options.Retry.MaxRetryAttempts = 2;
+                options.Retry.Delay = TimeSpan.FromMilliseconds(250);
+            });
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
             options.Events.OnTokenValidated = RejectRevokedTokensAsync);

@@ -9,6 +9,7 @@ using KtEvents.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
@@ -21,7 +22,8 @@ namespace KtEvents.User.Tests.Infrastructure;
 /// </summary>
 public sealed class UserServiceFixture : IAsyncLifetime
 {
-    private UserServiceFactory? factory;
+    private WebApplicationFactory<Program>? factory;
+    private Dictionary<string, string?> settings = [];
     private HttpClient? http;
 
     public UserClient Client { get; private set; } = null!;
@@ -43,38 +45,40 @@ public sealed class UserServiceFixture : IAsyncLifetime
         var rabbitMq = await SharedServers.RabbitMqAsync();
         var connectionString = await postgres.CreateDatabaseAsync($"user_{Guid.NewGuid():N}");
         Nts = await NtsSandbox.StartAsync();
-        var settings = new Dictionary<string, string?>
+        settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:userdb"] = connectionString,
             ["ConnectionStrings:cache"] = redis.ConnectionString,
             ["ConnectionStrings:messaging"] = rabbitMq.ConnectionString,
             ["Nts:BaseUrl"] = Nts.BaseUrl.ToString(),
             ["Nts:ServiceKey"] = NtsSandbox.ServiceKey,
-            // An outage is retried, but quickly, so the test does not wait seconds for the verdict.
-            ["HttpClient:Resilience:Retry:Delay"] = "00:00:00.010",
         };
 
-        factory = new UserServiceFactory(settings);
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        Address = new Uri(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
-        http = new HttpClient
-        {
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
+        factory = StartReplica(out var address);
+        Address = address;
+        http = CreateHttpClient();
         Client = new UserClient(new CallInvoker(http, new GrpcClientFactoryOptions { Address = Address }));
         Database = NpgsqlDataSource.Create(connectionString);
         Redis = factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
     }
 
-    /// <summary>An HTTP/2 (h2c) client for the service's port, as other services fetch the JWKS.</summary>
+    /// <summary>An HTTP/2 (h2c) client, as services call each other and fetch the JWKS; based at the service.</summary>
     public HttpClient CreateHttpClient() => new()
     {
         BaseAddress = Address,
         DefaultRequestVersion = HttpVersion.Version20,
         DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
     };
+
+    /// <summary>Another instance of the service on the same database, Redis and NTS, as a second replica.</summary>
+    public WebApplicationFactory<Program> StartReplica(out Uri address)
+    {
+        var replica = new UserServiceFactory(settings);
+        replica.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        replica.StartServer();
+        address = new Uri(replica.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        return replica;
+    }
 
     public async Task<long> CountAsync(string sql, params object[] parameters)
     {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every KtEvents test suite on a fresh Debian machine that has the .NET 10 SDK and Node:
-# installs the Debian packages the tests start servers from, restores and builds, runs each test
-# project in turn, and ends with one line of totals over all suites: "N passed, N failed".
+# installs the Debian packages the tests start servers from, restores and builds, runs each .NET test
+# project in turn, then the web app's Vitest and Playwright suites (the journey against the system the
+# AppHost starts), and ends with one line of totals over all suites: "N passed, N failed".
 # This is the README's test command, and .ci/run runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,11 @@ if ! { dotnet restore KtEvents.sln && dotnet build KtEvents.sln --no-restore -c 
   exit 1
 fi
 
+# The web app's packages: Vitest and the browser suites need them, and the AppHost would otherwise
+# install them itself before starting the dev server in the end-to-end tests.
+section "web: npm ci"
+(cd web && npm ci --no-audit --no-fund)
+
 # 3. Each .NET test project in turn: they start real servers, and on two cores one suite at a time
 #    keeps their timing honest. A suite that crashes leaves no results file and counts as a failure.
 rm -rf "$results"
@@ -38,7 +44,47 @@ for project in $(find tests -name '*.Tests.csproj' | sort); do
   fi
 done
 
-# 4. Totals over every suite, from the results files rather than console text.
+# 4. The web app: Vitest unit tests, the screens in chromium against a fake gateway, then the whole
+#    journey in chromium against the real system started by the AppHost. Each writes vitest's JSON
+#    report; a missing report counts as a failure.
+vitest() { # name, extra args...
+  local name=$1; shift
+  (cd web && npx vitest run "$@" --reporter=default --reporter=json --outputFile.json="$results/$name.json") || true
+  [ -f "$results/$name.json" ] || { echo "$name crashed before writing its results"; crashed=$((crashed + 1)); }
+}
+section "Vitest"
+vitest vitest
+section "Playwright: every screen (fake gateway)"
+vitest playwright-screens --config e2e/vitest.config.ts screens
+
+section "Playwright: the journey through the running system"
+journey_data=$(mktemp -d /tmp/kt-journey.XXXXXX)
+apphost_log="$results/apphost-journey.log"
+dotnet KtEvents.AppHost/bin/Release/net10.0/KtEvents.AppHost.dll \
+  --AppHost:DataDirectory="$journey_data" --AppHost:DashboardUrl=http://localhost:0 --AppHost:BuildConfiguration=Release \
+  >"$apphost_log" 2>&1 &
+apphost=$!
+for _ in $(seq 1 300); do
+  grep -q "web is healthy" "$apphost_log" && break
+  kill -0 "$apphost" 2>/dev/null || break
+  sleep 1
+done
+web_url=$(grep -oE "web: http://[^[:space:]]+" "$apphost_log" | head -1 | cut -d' ' -f2 || true)
+if [ -n "$web_url" ] && grep -q "web is healthy" "$apphost_log"; then
+  echo "The system is up; the web app is at $web_url"
+  E2E_BASE_URL="$web_url" vitest playwright-journey --config e2e/vitest.config.ts journey
+else
+  echo "The AppHost did not bring the system up; its log:"; tail -50 "$apphost_log"
+  crashed=$((crashed + 1))
+fi
+kill -TERM "$apphost" 2>/dev/null || true
+wait "$apphost" 2>/dev/null || true
+rm -rf "$journey_data"
+# What an owner sees at each step, kept as a CI artifact (README: Tests).
+rm -rf artifacts/screenshots && mkdir -p artifacts/screenshots
+cp web/e2e/screenshots/*.png artifacts/screenshots/ 2>/dev/null || true
+
+# 5. Totals over every suite, from the results files rather than console text.
 passed=0
 failed=$crashed
 for trx in "$results"/*.trx; do
@@ -51,6 +97,13 @@ for trx in "$results"/*.trx; do
   a=$(sed -E 's/.* aborted="([0-9]+)".*/\1/' <<<"$counters")
   passed=$((passed + p))
   failed=$((failed + f + e + t + a))
+done
+
+for report in "$results"/*.json; do
+  [ -f "$report" ] || continue
+  read -r p f < <(node -e 'const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests + (r.success || r.numFailedTests > 0 ? 0 : 1))' "$report")
+  passed=$((passed + p))
+  failed=$((failed + f))
 done
 
 section "Totals"

@@ -1,5 +1,6 @@
 using KtEvents.Gateway.Apis;
 using KtEvents.Gateway.Extensions;
+using KtEvents.Gateway.Infrastructure;
 using KtEvents.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,11 +13,13 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
-app.MapAuthApi();
-app.MapEventsApi();
-app.MapEventProgressApi();
-app.MapImagesApi();
-app.MapPublicEventsApi();
+
+var api = app.MapGroup("/api").AddEndpointFilter<ServiceProblemFilter>();
+api.MapAuthApi();
+api.MapEventsApi();
+api.MapEventProgressApi();
+api.MapImagesApi();
+api.MapPublicEventsApi();
 app.Run();
 
 // Lets WebApplicationFactory<Program> find the entry point from tests.

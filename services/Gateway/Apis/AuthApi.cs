@@ -13,12 +13,12 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/auth").WithTags("Auth").RequireRateLimiting(RateLimits.Auth);
+        var auth = app.MapGroup("/auth").WithTags("Auth").RequireRateLimiting(RateLimits.Auth);
         auth.MapPost("/register", Register).AllowAnonymous();
         auth.MapPost("/login", Login).AllowAnonymous();
         auth.MapPost("/refresh", Refresh).AllowAnonymous();
         auth.MapPost("/logout", Logout).RequireAuthorization();
-        app.MapGet("/api/me", GetMe).WithTags("Auth").RequireAuthorization();
+        app.MapGet("/me", GetMe).WithTags("Auth").RequireAuthorization();
         return app;
     }
 

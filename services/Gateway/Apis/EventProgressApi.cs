@@ -26,7 +26,7 @@ public static class EventProgressApi
 
     public static IEndpointRouteBuilder MapEventProgressApi(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/api/events").WithTags("Event progress").RequireAuthorization();
+        var events = app.MapGroup("/events").WithTags("Event progress").RequireAuthorization();
         events.MapGet("/{id}/distribution", GetDistribution);
         events.MapGet("/{id}/analytics", GetAnalytics);
         events.MapGet("/{id}/live", Live);

@@ -14,7 +14,7 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/api/events").WithTags("Events").RequireAuthorization();
+        var events = app.MapGroup("/events").WithTags("Events").RequireAuthorization();
         events.MapGet("/", ListEvents);
         events.MapPost("/", CreateEvent);
         events.MapGet("/{id}", GetEvent);
@@ -24,7 +24,7 @@ public static class EventsApi
         events.MapPut("/{id}/image", SelectImage);
         events.MapPut("/{id}/channels", SetChannels);
         events.MapPost("/{id}/approve", Approve);
-        app.MapPost("/api/channels/estimate", EstimateChannels).WithTags("Events").RequireAuthorization();
+        app.MapPost("/channels/estimate", EstimateChannels).WithTags("Events").RequireAuthorization();
         return app;
     }
 

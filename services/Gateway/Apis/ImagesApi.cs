@@ -12,7 +12,7 @@ public static class ImagesApi
 {
     public static IEndpointRouteBuilder MapImagesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/images/{imageId}.svg", GetImage).WithTags("Images").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+        app.MapGet("/images/{imageId}.svg", GetImage).WithTags("Images").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         return app;
     }
 

@@ -12,7 +12,7 @@ public static class PublicEventsApi
 {
     public static IEndpointRouteBuilder MapPublicEventsApi(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/api/public/events").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+        var events = app.MapGroup("/public/events").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         events.MapGet("/{id}", GetPublicEvent);
         events.MapPost("/{id}/entries", Enter);
         return app;

@@ -13,7 +13,6 @@ public static class Extensions
             .AddJwtBearer(options => options.Events.OnTokenValidated = RevokedTokens.RejectRevokedAsync);
         builder.Services.AddAuthorization();
         builder.Services.AddGatewayRateLimits();
-        builder.Services.AddExceptionHandler<RpcProblemHandler>();
         builder.Services.AddOpenApi();
         builder.AddRedisClient("cache");
 

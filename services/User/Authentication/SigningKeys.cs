@@ -4,14 +4,12 @@ using KtEvents.ServiceDefaults.Authentication;
 
 namespace KtEvents.User.Authentication;
 
-/// <summary>The loaded signing keys: the newest signs, all of them are published.</summary>
+/// <summary>The loaded signing keys, oldest first: the newest signs, all of them are published.</summary>
 public sealed class SigningKeys(IReadOnlyList<(string KeyId, ECDsa Key)> keys, TimeProvider timeProvider) : IDisposable
 {
-    private readonly (string KeyId, ECDsa Key) _current = keys[^1];
-
     public Es256JwtWriter Writer { get; } = new(keys[^1].Key, keys[^1].KeyId, timeProvider);
 
-    public string CurrentKeyId => _current.KeyId;
+    public string CurrentKeyId { get; } = keys[^1].KeyId;
 
     public JsonWebKeySet Jwks { get; } = new([.. keys.Select(key => JsonWebKey.FromECDsa(key.Key, key.KeyId))]);
 

@@ -12,6 +12,7 @@ namespace KtEvents.User.Authentication;
 /// Issues the owners' tokens: ES256 access tokens for 15 minutes (<c>sub</c> = user id,
 /// <c>store_id</c>, a fresh <c>jti</c>), with the issuer and audience this service also validates,
 /// and opaque refresh tokens (32 random bytes, base64url) for 30 days, of which only the SHA-256 is kept.
+/// Each rotation starts a new 30 days, so an owner who keeps coming back stays signed in.
 /// </summary>
 public sealed class TokenService(SigningKeyStore keys, IOptionsMonitor<JwtBearerOptions> jwtOptions, TimeProvider timeProvider)
 {

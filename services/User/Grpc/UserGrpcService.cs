@@ -37,11 +37,7 @@ public sealed class UserGrpcService(
     public async Task<AuthReply> Register(RegisterRequest request, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
-        var registration = RegistrationValidator.Validate(request, out var errors);
-        if (errors.Count > 0)
-        {
-            throw ServiceProblem.Validation(errors);
-        }
+        var registration = RegistrationValidator.Validate(request, out var errors) ?? throw ServiceProblem.Validation(errors);
 
         if (!BusinessNumber.HasValidCheckDigit(registration.BusinessNumber))
         {
@@ -53,7 +49,7 @@ public sealed class UserGrpcService(
         var state = await nts.GetStateAsync(registration.BusinessNumber, cancellationToken);
         if (state is not NtsBusinessState.Active)
         {
-            UserLog.BusinessRefused(logger, state.ToString());
+            UserLog.BusinessRefused(logger, state);
             throw state switch
             {
                 NtsBusinessState.Suspended => UserProblems.BusinessSuspended(),

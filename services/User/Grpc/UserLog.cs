@@ -1,3 +1,5 @@
+using KtEvents.User.Infrastructure.Nts;
+
 namespace KtEvents.User.Grpc;
 
 // Ids only: names and phone numbers stay out of logs (ARCHITECTURE.md §9).
@@ -7,7 +9,7 @@ internal static partial class UserLog
     public static partial void Registered(ILogger logger, Guid userId, Guid storeId);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Sign-up refused: the NTS says the business is {State}")]
-    public static partial void BusinessRefused(ILogger logger, string state);
+    public static partial void BusinessRefused(ILogger logger, NtsBusinessState state);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Sign-in failed")]
     public static partial void LoginFailed(ILogger logger);

@@ -13,7 +13,8 @@ public static partial class RegistrationValidator
 {
     private const int MaxText = 100;
 
-    public static Registration Validate(RegisterRequest request, out Dictionary<string, string[]> errors)
+    /// <summary>The normalised sign-up, or null with the messages per field in <paramref name="errors"/>.</summary>
+    public static Registration? Validate(RegisterRequest request, out Dictionary<string, string[]> errors)
     {
         errors = [];
         var name = request.Name.Trim();
@@ -69,7 +70,9 @@ public static partial class RegistrationValidator
                 : "사업자번호 10자리를 숫자로 입력해주세요."];
         }
 
-        return new Registration(name, phone, email, request.Password, storeName, industry, address, openingHours, businessNumber);
+        return errors.Count > 0
+            ? null
+            : new Registration(name, phone, email, request.Password, storeName, industry, address, openingHours, businessNumber);
     }
 
     /// <summary>8 to 128 characters with at least one letter, one digit and one special character.</summary>

@@ -42,8 +42,8 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
             insertRun.Parameters.AddWithValue("prize", approved.Prize);
             insertRun.Parameters.AddWithValue("participation_method", approved.ParticipationMethod);
             insertRun.Parameters.AddWithValue("image_id", approved.ImageId);
-            insertRun.Parameters.AddWithValue("starts_at", approved.StartsAt);
-            insertRun.Parameters.AddWithValue("ends_at", approved.EndsAt);
+            insertRun.Parameters.AddWithValue("starts_at", approved.StartsAt.ToUniversalTime());
+            insertRun.Parameters.AddWithValue("ends_at", approved.EndsAt.ToUniversalTime());
             if (await insertRun.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
                 return false;

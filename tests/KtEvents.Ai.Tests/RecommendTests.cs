@@ -1,7 +1,10 @@
 using KtEvents.Ai.Tests.Infrastructure;
+using KtEvents.Caching;
 using KtEvents.Contracts.Ai.V1;
 using KtEvents.Contracts.Problems;
 using KtEvents.Rpc;
+
+using Microsoft.Extensions.DependencyInjection;
 
 using Xunit.Abstractions;
 
@@ -130,6 +133,23 @@ public sealed class RecommendTests(AiServiceFixture service, ITestOutputHelper o
         Assert.NotEqual(first.Metadata.RecommendationId, second.Metadata.RecommendationId);
         Assert.Equal(1, await service.ScalarAsync($"SELECT count(*) FROM recommendation_log WHERE owner_id = '{ownerId}' AND cache_hit"));
         Assert.Equal(2, await service.ScalarAsync($"SELECT count(*) FROM recommendation_log WHERE owner_id = '{ownerId}'"));
+    }
+
+    [Fact]
+    public async Task UFR_AI_010_trends_are_cached_for_an_hour_and_shared_by_every_purpose()
+    {
+        var redis = service.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        var date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(9);
+        var key = $"ai:trend:v1:beauty:서울/강남구:{date:yyyy-MM-dd}";
+
+        var sales = await service.Client.RecommendAsync(Request("beauty", EventPurpose.Sales, daysAhead: 9), service.AsOwner());
+        var ttl = await redis.KeyTimeToLiveAsync(key);
+        var revisit = await service.Client.RecommendAsync(Request("beauty", EventPurpose.Revisit, daysAhead: 9), service.AsOwner());
+
+        Assert.InRange(ttl!.Value, TimeSpan.FromMinutes(55), TimeSpan.FromHours(1));
+        Assert.False(revisit.Metadata.CacheHit);
+        Assert.Equal(sales.Trends, revisit.Trends);
+        Assert.NotEqual(sales.Plans, revisit.Plans);
     }
 
     [Fact]

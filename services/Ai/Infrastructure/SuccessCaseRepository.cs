@@ -18,7 +18,7 @@ public sealed class SuccessCaseRepository(NpgsqlDataSource dataSource)
         var columns = new StringBuilder();
         for (var i = 0; i < scopes.Count; i++)
         {
-            columns.Append(i == 0 ? "" : ", ").Append($"count(*) FILTER (WHERE {Predicate(command, scopes[i], $"s{i}")})");
+            columns.Append(i == 0 ? "" : ", ").Append($"count(*) FILTER (WHERE {Predicate(command.Parameters, scopes[i], $"s{i}")})");
         }
         command.CommandText = $"SELECT {columns} FROM success_cases";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -121,8 +121,6 @@ public sealed class SuccessCaseRepository(NpgsqlDataSource dataSource)
         command.CommandText = sql(Predicate(command.Parameters, scope, prefix));
         batch.BatchCommands.Add(command);
     }
-
-    private static string Predicate(NpgsqlCommand command, TrendScope scope, string prefix) => Predicate(command.Parameters, scope, prefix);
 
     /// <summary>The scope as a WHERE condition, its values as parameters named after <paramref name="prefix"/>.</summary>
     private static string Predicate(NpgsqlParameterCollection parameters, TrendScope scope, string prefix)

@@ -49,10 +49,17 @@ export function register(input: RegisterInput): Promise<Session> {
   });
 }
 
-export function useRegister() {
+/**
+ * `onRegistered` runs before the session is set: setting it sends the auth pages away to the
+ * dashboard, which unmounts the form, and callbacks given to `mutate` would then never run.
+ */
+export function useRegister({ onRegistered }: { onRegistered?: () => void } = {}) {
   return useMutation({
     mutationFn: register,
     // A new owner is not asked to sign in right after signing up; the session is kept for this tab.
-    onSuccess: (session) => setSession(session, false),
+    onSuccess: (session) => {
+      onRegistered?.();
+      setSession(session, false);
+    },
   });
 }

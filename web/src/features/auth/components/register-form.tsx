@@ -45,7 +45,7 @@ export function RegisterForm({ onSuccess }: { onSuccess: () => void }) {
   const [input, setInput] = useState<RegisterInput>(empty);
   const [errors, setErrors] = useState<FieldErrors<RegisterField>>({});
   const [banner, setBanner] = useState<string>();
-  const registerMutation = useRegister();
+  const registerMutation = useRegister({ onRegistered: onSuccess });
 
   const set = (field: RegisterField) => (e: { target: { value: string } }) => {
     setInput((prev) => ({ ...prev, [field]: e.target.value }));
@@ -59,7 +59,6 @@ export function RegisterForm({ onSuccess }: { onSuccess: () => void }) {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     registerMutation.mutate(input, {
-      onSuccess,
       onError: (error) => {
         if (error instanceof ApiError) {
           const { fields, banner } = serverErrors(error);

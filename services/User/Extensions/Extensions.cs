@@ -17,6 +17,10 @@ namespace KtEvents.User.Extensions;
 
 public static class Extensions
 {
+    /// <summary>
+    /// userdb with its migrations, the outbox (kt-user; nothing is consumed), Redis for the login throttle
+    /// and the token denylist, the NTS client, and the bearer scheme that checks this service's own tokens.
+    /// </summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;

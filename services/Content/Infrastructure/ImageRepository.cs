@@ -56,6 +56,14 @@ public sealed class ImageRepository(NpgsqlDataSource dataSource, IIntegrationEve
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Two selections of one event at once take turns, so the one-selected-image index never trips.
+        await using (var lockEvent = new NpgsqlCommand("SELECT 1 FROM images WHERE event_id = $1 AND owner_id = $2 FOR UPDATE", connection, transaction))
+        {
+            lockEvent.Parameters.Add(new() { Value = eventId });
+            lockEvent.Parameters.Add(new() { Value = ownerId });
+            await lockEvent.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using (var unselect = new NpgsqlCommand(
             "UPDATE images SET selected = false WHERE event_id = $1 AND owner_id = $2 AND selected AND image_id <> $3", connection, transaction))
         {

@@ -68,8 +68,18 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
                 transaction, cancellationToken);
         }
 
+        if (approved.Channels.Count == 0)
+        {
+            // Nothing to post (Event requires a channel, but a run must never stay open forever).
+            await CompleteRunIfFinalAsync(RunOf(approved), connection, transaction, cancellationToken);
+        }
+
         return true;
     }
+
+    private static DistributionRun RunOf(EventApprovedIntegrationEvent approved) => new(
+        approved.EventId, approved.OwnerId, approved.StoreName, approved.StorePhone, approved.Title, approved.Prize,
+        approved.ParticipationMethod, approved.ImageId, approved.StartsAt, approved.EndsAt);
 
     /// <summary>
     /// Claims up to <paramref name="limit"/> due channel rows for one attempt each: pending rows, rows

@@ -25,11 +25,17 @@ public sealed partial class DistributionWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        // Attempts run side by side up to BatchSize; a slow channel holds one slot, not the others.
+        // Not disposed: attempts still finishing after a stop release their slots into it.
+        var slots = new SemaphoreSlim(settings.BatchSize);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var claimed = await repository.ClaimDueAsync(settings.BatchSize, settings.Lease, stoppingToken);
+                await slots.WaitAsync(stoppingToken);
+                var free = slots.CurrentCount + 1;
+                slots.Release();
+                var claimed = await repository.ClaimDueAsync(free, settings.Lease, stoppingToken);
                 if (claimed.Count == 0)
                 {
                     await Task.Delay(settings.PollInterval, stoppingToken);
@@ -37,10 +43,11 @@ public sealed partial class DistributionWorker(
                 }
 
                 await Task.WhenAll(claimed.Select(work => work.Run.EventId).Distinct().Select(live.DistributionChangedAsync));
-                // Typed HttpClients are transient: one set per batch lets the factory rotate handlers.
-                using var scope = scopeFactory.CreateScope();
-                var adapters = scope.ServiceProvider.GetServices<IChannelAdapter>().ToDictionary(adapter => adapter.Channel);
-                await Task.WhenAll(claimed.Select(work => AttemptAsync(work, adapters, stoppingToken)));
+                foreach (var work in claimed)
+                {
+                    await slots.WaitAsync(stoppingToken);
+                    _ = AttemptAsync(work, slots, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,24 +62,39 @@ public sealed partial class DistributionWorker(
         }
     }
 
-    private async Task AttemptAsync(ChannelWork work, Dictionary<string, IChannelAdapter> adapters, CancellationToken cancellationToken)
+    /// <summary>One attempt, start to stored outcome; never throws (its row's lease covers what is lost).</summary>
+    private async Task AttemptAsync(ChannelWork work, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
-        var outcome = await PostAsync(work, adapters, cancellationToken);
-        if (await repository.CompleteAttemptAsync(work, outcome, CancellationToken.None))
+        try
         {
-            await live.DistributionChangedAsync(work.Run.EventId);
+            // Typed HttpClients are transient: a scope per attempt lets the factory rotate handlers.
+            using var scope = scopeFactory.CreateScope();
+            var adapter = scope.ServiceProvider.GetServices<IChannelAdapter>().FirstOrDefault(adapter => adapter.Channel == work.Channel);
+            var outcome = await PostAsync(work, adapter, cancellationToken);
+            if (await repository.CompleteAttemptAsync(work, outcome, CancellationToken.None))
+            {
+                await live.DistributionChangedAsync(work.Run.EventId);
+            }
+            else
+            {
+                LogAttemptSuperseded(work.Run.EventId, work.Channel, work.Attempt);
+            }
         }
-        else
+        catch (Exception exception)
         {
-            LogAttemptSuperseded(work.Run.EventId, work.Channel, work.Attempt);
+            LogAttemptAbandoned(work.Run.EventId, work.Channel, work.Attempt, exception);
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 
-    private async Task<ChannelOutcome> PostAsync(ChannelWork work, Dictionary<string, IChannelAdapter> adapters, CancellationToken cancellationToken)
+    private async Task<ChannelOutcome> PostAsync(ChannelWork work, IChannelAdapter? adapter, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var name = ChannelCodes.IsKnown(work.Channel) ? ChannelCodes.DisplayName(work.Channel) : work.Channel;
-        if (!adapters.TryGetValue(work.Channel, out var adapter))
+        if (adapter is null)
         {
             return new ChannelOutcome.Failed($"{name}: 지원하지 않는 배포 채널입니다.");
         }
@@ -120,6 +142,9 @@ public sealed partial class DistributionWorker(
 
     [LoggerMessage(LogLevel.Warning, "Attempt {Attempt} of event {EventId} on {Channel} lost its lease; another attempt owns the row.")]
     private partial void LogAttemptSuperseded(Guid eventId, string channel, int attempt);
+
+    [LoggerMessage(LogLevel.Warning, "Attempt {Attempt} of event {EventId} on {Channel} was abandoned; the channel is retried when its lease expires.")]
+    private partial void LogAttemptAbandoned(Guid eventId, string channel, int attempt, Exception exception);
 
     [LoggerMessage(LogLevel.Error, "The distribution worker failed; retrying.")]
     private partial void LogWorkerFailed(Exception exception);

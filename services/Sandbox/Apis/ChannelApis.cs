@@ -10,6 +10,12 @@ namespace KtEvents.Sandbox.Apis;
 /// </summary>
 public static class ChannelApis
 {
+    private static readonly string[] ChannelNames =
+    [
+        UridongneTvApi.Channel, RingoBizApi.Channel, GenieTvApi.Channel,
+        InstagramApi.Channel, NaverBlogApi.Channel, KakaoChannelApi.Channel,
+    ];
+
     public static IEndpointRouteBuilder MapChannelApis(this IEndpointRouteBuilder app)
     {
         var channels = app.MapGroup("");
@@ -42,12 +48,6 @@ public static class ChannelApis
 
         return app;
     }
-
-    private static readonly string[] ChannelNames =
-    [
-        UridongneTvApi.Channel, RingoBizApi.Channel, GenieTvApi.Channel,
-        InstagramApi.Channel, NaverBlogApi.Channel, KakaoChannelApi.Channel,
-    ];
 
     /// <summary>Body of <c>POST /sandbox/faults</c>.</summary>
     public sealed record FaultRequest(string? Channel, int Failures);

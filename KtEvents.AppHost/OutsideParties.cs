@@ -14,7 +14,15 @@ internal sealed class OutsideParties(IDistributedApplicationBuilder builder)
         ? builder.AddProject("sandbox", "../services/Sandbox/KtEvents.Sandbox.csproj")
         : null;
 
-    public void Nts(IResourceBuilder<ProjectResource> service) => Use(service, "Nts__BaseUrl", "nts-base-url");
+    public void Nts(IResourceBuilder<ProjectResource> service)
+    {
+        Use(service, "Nts__BaseUrl", "nts-base-url");
+        if (_sandbox is null)
+        {
+            // The data.go.kr service key; the Sandbox's own key is in the User service's appsettings.
+            service.WithEnvironment("Nts__ServiceKey", builder.AddParameter("nts-service-key", secret: true));
+        }
+    }
 
     public void Channels(IResourceBuilder<ProjectResource> service) => Use(service, "Channels__BaseUrl", "channels-base-url");
 

@@ -25,7 +25,15 @@ internal static class Base64UrlStrict
             }
         }
 
-        bytes = Base64Url.DecodeFromChars(text);
+        // Text with leftover bits set (e.g. "jwt") is not canonical base64url: refuse it, don't throw.
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        // The OperationStatus overload: TryDecodeFromChars still throws FormatException on such text.
+        if (Base64Url.DecodeFromChars(text, buffer, out _, out var written) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+
+        bytes = buffer.AsSpan(0, written).ToArray();
         return true;
     }
 

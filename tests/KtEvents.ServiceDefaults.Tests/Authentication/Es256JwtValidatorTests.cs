@@ -71,6 +71,17 @@ public sealed class Es256JwtValidatorTests : IAsyncLifetime
         Assert.Equal(JwtValidationError.UnsupportedAlgorithm, result.Error);
     }
 
+    [Theory]
+    [InlineData("not.a.jwt")]
+    [InlineData("a.b.c")]
+    [InlineData("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.abc")]
+    public async Task Non_canonical_base64url_is_rejected_not_thrown(string token)
+    {
+        var result = await _jwt.Validator.ValidateAsync(token);
+
+        Assert.False(result.IsValid);
+    }
+
     public static TheoryData<string> PublicKeyEncodings => ["pem", "jwk", "spki"];
 
     // The classic confusion attack: the public key is public, so if a validator lets the token choose

@@ -124,6 +124,34 @@ public sealed class DistributionTests(DistributionFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task UFR_DIST_010_what_a_retry_cannot_fix_fails_at_once_with_a_message()
+    {
+        // An image Content does not have: SNS channels cannot post, and trying again would not help.
+        // A channel code nobody knows: reported, not silently dropped. The other channels go on.
+        var approved = await fixture.ApprovedEventAsync();
+        approved = approved with
+        {
+            ImageId = Guid.CreateVersion7(),
+            Channels = [.. approved.Channels, new("myspace", new Dictionary<string, string>(), 0, 100)],
+        };
+
+        await fixture.EventBus.PublishAsync(approved);
+        var distribution = await fixture.CompletedAsync(approved);
+
+        var byChannel = distribution.Channels.ToDictionary(channel => channel.Channel);
+        foreach (var sns in new[] { "instagram", "naver_blog", "kakao_channel" })
+        {
+            Assert.Equal((ChannelState.Failed, 1), (byChannel[sns].State, byChannel[sns].Attempts));
+            Assert.Contains("이미지를 찾을 수 없어", byChannel[sns].ErrorMessage);
+        }
+
+        Assert.Equal(ChannelState.Failed, byChannel["myspace"].State);
+        Assert.Contains("지원하지 않는", byChannel["myspace"].ErrorMessage);
+        Assert.All(new[] { "uridongne_tv", "ringo_biz", "genie_tv" }, channel => Assert.Equal(ChannelState.Succeeded, byChannel[channel].State));
+        Assert.Equal(3, (await fixture.Sandbox.PostsOfAsync(approved.EventId)).Count);
+    }
+
+    [Fact]
     public async Task UFR_DIST_010_a_redelivered_approval_changes_nothing()
     {
         var approved = await fixture.ApprovedEventAsync();

@@ -44,12 +44,13 @@ public sealed class DistributionTests(DistributionFixture fixture) : IClassFixtu
         Assert.All(distribution.Channels.Where(channel => channel.Channel is "instagram" or "naver_blog" or "kakao_channel"), channel =>
             Assert.StartsWith("https://", channel.PostUrl));
 
-        // SNS channels received the event's image from Content, as SVG.
+        // SNS channels received the event's image from Content, rendered to a 1080×1080 PNG.
         foreach (var sns in posts.Where(post => (string?)post["channel"] is "naver_blog" or "kakao_channel"))
         {
-            Assert.Equal("image/svg+xml", (string?)sns["request"]!["image"]!["content_type"]);
-            var svg = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)sns["request"]!["image"]!["data"]!));
-            Assert.Contains("붕어빵", svg);
+            Assert.Equal("image/png", (string?)sns["request"]!["image"]!["content_type"]);
+            var png = Convert.FromBase64String((string)sns["request"]!["image"]!["data"]!);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+            Assert.Equal(1080, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
         }
 
         // Outbox: progress of each channel, its exposure, and one completion with all six.

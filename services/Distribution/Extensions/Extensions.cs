@@ -35,6 +35,7 @@ public static class Extensions
         services.AddOptions<ChannelsOptions>().BindConfiguration(ChannelsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DistributionRepository>();
         services.AddSingleton<LiveUpdates>();
+        services.AddSingleton<SvgRasterizer>();
         services.AddSingleton<EventImageLoader>();
         services.AddHostedService<DistributionWorker>();
 

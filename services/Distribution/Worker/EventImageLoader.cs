@@ -8,11 +8,10 @@ using KtEvents.Rpc;
 namespace KtEvents.Distribution.Worker;
 
 /// <summary>
-/// The event's image for SNS channels, read from Content anonymously (images of approved events are
-/// public). Sent as the SVG itself: the channel APIs here accept SVG, and rendering PNGs belongs to
-/// Content, which owns the renditions (ARCHITECTURE.md §2).
+/// The event's image for SNS channels: the SVG read from Content anonymously (images of approved
+/// events are public), rendered to PNG at its own size (1080×1080) when <c>rsvg-convert</c> can.
 /// </summary>
-public sealed class EventImageLoader(ContentClient content)
+public sealed class EventImageLoader(ContentClient content, SvgRasterizer rasterizer)
 {
     public async Task<ChannelImage> LoadAsync(Guid imageId, CancellationToken cancellationToken)
     {
@@ -21,7 +20,9 @@ public sealed class EventImageLoader(ContentClient content)
             var image = await content.GetImageAsync(
                 new GetImageRequest { ImageId = imageId.ToString() },
                 new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken));
-            return new ChannelImage("image/svg+xml", Encoding.UTF8.GetBytes(image.Svg));
+            return await rasterizer.TryRenderPngAsync(image.Svg, cancellationToken) is { } png
+                ? new ChannelImage("image/png", png)
+                : new ChannelImage("image/svg+xml", Encoding.UTF8.GetBytes(image.Svg));
         }
         catch (RpcException exception) when (exception.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {

@@ -98,7 +98,8 @@ public static class SvgImageRenderer
 
         var prize = TextWrap.Lines(input.Prize, 700 / 50.0, maxLines: 2);
         svg.Append("""<rect x="130" y="650" width="820" height="190" rx="24" fill="#FFE066" transform="rotate(-2 540 745)"/>""");
-        Text(svg, "🎁 경품", 540, 712, 36, "#C2185B", 900);
+        // Text only: fonts for emoji are missing on many renderers (rsvg-convert, Chromium on Debian).
+        Text(svg, "★ 경품 ★", 540, 712, 36, "#C2185B", 900);
         CenteredLines(svg, prize, 540, prize.Count == 1 ? 790 : 772, 50, "#1A1A1A", 900, 1.1);
 
         Text(svg, input.Period, 540, 950, 42, "#FFFFFF", 700);

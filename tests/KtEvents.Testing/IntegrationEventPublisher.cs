@@ -6,14 +6,16 @@ using KtEvents.Contracts.IntegrationEvents;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace KtEvents.Analytics.Tests.Infrastructure;
+using Xunit;
+
+namespace KtEvents.Testing;
 
 /// <summary>
 /// Puts integration events on the real broker exactly as another service's outbox relay does:
 /// exchange <c>kt.events</c>, the event's routing key, message id = event id, type = routing key,
 /// a System.Text.Json body with web defaults. Publishing the same event twice is a redelivery.
 /// </summary>
-internal sealed class IntegrationEventPublisher : IAsyncDisposable
+public sealed class IntegrationEventPublisher : IAsyncDisposable
 {
     private const string Exchange = "kt.events";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -156,7 +156,9 @@ public sealed class JourneyTests(SystemFixture system)
         for (var attempt = 0; attempt < 100 && trace is null; attempt++)
         {
             trace = store.ListTraces().FirstOrDefault(t => t.Start >= sent.AddSeconds(-1) && t.RootService == "gateway"
-                && t.RootName.Contains("recommendations", StringComparison.Ordinal) && t.Services.Contains("ai"));
+                && t.RootName.Contains("recommendations", StringComparison.Ordinal)
+                // Each service exports on its own schedule: wait until all three have sent their spans.
+                && t.Services.Contains("event") && t.Services.Contains("ai"));
             if (trace is null)
             {
                 await Task.Delay(200);

@@ -1,15 +1,6 @@
-using System.Net;
-
 using KtEvents.Contracts.Clients;
 using KtEvents.Rpc;
 using KtEvents.Testing;
-
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
 
@@ -22,7 +13,7 @@ namespace KtEvents.Ai.Tests.Infrastructure;
 public sealed class AiServiceFixture : IAsyncLifetime
 {
     private TestIdentity? identity;
-    private AiFactory? factory;
+    private ServiceFactory<Program>? factory;
     private HttpClient? http;
 
     public string DatabaseConnectionString { get; private set; } = "";
@@ -45,17 +36,10 @@ public sealed class AiServiceFixture : IAsyncLifetime
             ["ConnectionStrings:aidb"] = DatabaseConnectionString,
             ["ConnectionStrings:cache"] = redis.ConnectionString,
         };
-        factory = new AiFactory(settings);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        http = new HttpClient
-        {
-            BaseAddress = address,
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        Client = new AiClient(new CallInvoker(http, new GrpcClientFactoryOptions { Address = address }));
+        factory = new ServiceFactory<Program>(settings);
+        var address = factory.StartOnLoopback();
+        http = H2c.CreateHttpClient(address);
+        Client = new AiClient(H2c.CreateCallInvoker(http, address));
     }
 
     /// <summary>Call options carrying a fresh owner's access token.</summary>
@@ -80,17 +64,6 @@ public sealed class AiServiceFixture : IAsyncLifetime
         if (identity is not null)
         {
             await identity.DisposeAsync();
-        }
-    }
-
-    private sealed class AiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
         }
     }
 }

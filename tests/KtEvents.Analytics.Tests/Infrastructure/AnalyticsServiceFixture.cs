@@ -1,15 +1,8 @@
-using System.Net;
-
 using ConnectionMultiplexer = KtEvents.Caching.ConnectionMultiplexer;
 using KtEvents.Contracts.Clients;
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Rpc;
 using KtEvents.Testing;
-
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
 
@@ -24,7 +17,7 @@ public sealed class AnalyticsServiceFixture : IAsyncLifetime
 {
     public const string Queue = "kt-analytics";
 
-    private AnalyticsServiceFactory? factory;
+    private ServiceFactory<Program>? factory;
     private HttpClient? http;
     private IntegrationEventPublisher? publisher;
 
@@ -54,17 +47,10 @@ public sealed class AnalyticsServiceFixture : IAsyncLifetime
             ["EventBus:MaxRetryDelay"] = "00:00:01",
         };
 
-        factory = new AnalyticsServiceFactory(settings);
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-
-        http = new HttpClient
-        {
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        Client = new AnalyticsClient(new CallInvoker(http, new GrpcClientFactoryOptions { Address = new Uri(address) }));
+        factory = new ServiceFactory<Program>(settings);
+        var address = factory.StartOnLoopback();
+        http = H2c.CreateHttpClient();
+        Client = new AnalyticsClient(H2c.CreateCallInvoker(http, address));
         Database = NpgsqlDataSource.Create(connectionString);
         Redis = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         publisher = await IntegrationEventPublisher.ConnectAsync(rabbitMq.ConnectionString);

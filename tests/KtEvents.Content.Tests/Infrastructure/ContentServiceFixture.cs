@@ -1,13 +1,6 @@
-using System.Net;
-
 using KtEvents.Contracts.Clients;
 using KtEvents.Rpc;
 using KtEvents.Testing;
-
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
 
@@ -16,7 +9,7 @@ namespace KtEvents.Content.Tests.Infrastructure;
 /// <summary>The Content service on Kestrel over h2c with its own database, the shared RabbitMQ and a test identity.</summary>
 public sealed class ContentServiceFixture : IAsyncLifetime
 {
-    private ContentServiceFactory? factory;
+    private ServiceFactory<Program>? factory;
     private HttpClient? http;
 
     public ContentClient Client { get; private set; } = null!;
@@ -37,16 +30,10 @@ public sealed class ContentServiceFixture : IAsyncLifetime
             ["ConnectionStrings:messaging"] = rabbitMq.ConnectionString,
         };
 
-        factory = new ContentServiceFactory(settings);
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
-        http = new HttpClient
-        {
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        Client = new ContentClient(new CallInvoker(http, new GrpcClientFactoryOptions { Address = address }));
+        factory = new ServiceFactory<Program>(settings);
+        var address = factory.StartOnLoopback();
+        http = H2c.CreateHttpClient();
+        Client = new ContentClient(H2c.CreateCallInvoker(http, address));
         Database = NpgsqlDataSource.Create(connectionString);
     }
 

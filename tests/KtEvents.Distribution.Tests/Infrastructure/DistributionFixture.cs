@@ -1,7 +1,5 @@
 extern alias content;
 
-using System.Net;
-
 using KtEvents.Contracts.Clients;
 using KtEvents.Contracts.Content.V1;
 using KtEvents.Contracts.Distribution.V1;
@@ -10,10 +8,6 @@ using KtEvents.Messaging.EventBus;
 using KtEvents.Rpc;
 using KtEvents.Testing;
 
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
@@ -68,7 +62,7 @@ public sealed class DistributionFixture : IAsyncLifetime
             ["ConnectionStrings:contentdb"] = contentDb,
             ["ConnectionStrings:messaging"] = rabbitMq.ConnectionString,
         });
-        var contentAddress = Start(_content);
+        var contentAddress = _content.StartOnLoopback();
         Content = new ContentClient(CallInvokerFor(contentAddress));
 
         _distribution = new ServiceFactory<Program>(new Dictionary<string, string?>(Identity.Configuration)
@@ -82,7 +76,7 @@ public sealed class DistributionFixture : IAsyncLifetime
             ["Distribution:PollInterval"] = "00:00:00.050",
             ["EventBus:OutboxPollInterval"] = "00:00:00.200",
         });
-        var address = Start(_distribution);
+        var address = _distribution.StartOnLoopback();
         Client = new DistributionClient(CallInvokerFor(address));
         Database = NpgsqlDataSource.Create(distributionDb);
         EventBus = _distribution.Services.GetRequiredService<IEventBus>();
@@ -206,22 +200,10 @@ public sealed class DistributionFixture : IAsyncLifetime
         }
     }
 
-    private static Uri Start<TProgram>(ServiceFactory<TProgram> factory)
-        where TProgram : class
-    {
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        return new Uri(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
-    }
-
     private CallInvoker CallInvokerFor(Uri address)
     {
-        var http = new HttpClient
-        {
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
+        var http = H2c.CreateHttpClient();
         _clients.Add(http);
-        return new CallInvoker(http, new GrpcClientFactoryOptions { Address = address });
+        return H2c.CreateCallInvoker(http, address);
     }
 }

@@ -1,14 +1,6 @@
-using System.Net;
-
 using KtEvents.Contracts.Clients;
 using KtEvents.Contracts.IntegrationEvents;
-using KtEvents.Rpc;
 using KtEvents.Testing;
-
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
 
@@ -23,7 +15,7 @@ public sealed class ParticipationServiceFixture : IAsyncLifetime
 {
     public const string Queue = "kt-participation";
 
-    private ParticipationServiceFactory? factory;
+    private ServiceFactory<Program>? factory;
     private HttpClient? http;
     private IntegrationEventPublisher? publisher;
 
@@ -50,17 +42,10 @@ public sealed class ParticipationServiceFixture : IAsyncLifetime
             ["EventBus:MaxRetryDelay"] = "00:00:01",
         };
 
-        factory = new ParticipationServiceFactory(settings);
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-
-        http = new HttpClient
-        {
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        Client = new ParticipationClient(new CallInvoker(http, new GrpcClientFactoryOptions { Address = new Uri(address) }));
+        factory = new ServiceFactory<Program>(settings);
+        var address = factory.StartOnLoopback();
+        http = H2c.CreateHttpClient();
+        Client = new ParticipationClient(H2c.CreateCallInvoker(http, address));
         Database = NpgsqlDataSource.Create(connectionString);
         publisher = await IntegrationEventPublisher.ConnectAsync(rabbitMq.ConnectionString);
         await publisher.WaitForConsumerAsync(Queue);

@@ -1,14 +1,9 @@
-using System.Net;
-
 using IDatabase = KtEvents.Caching.IDatabase;
 using IConnectionMultiplexer = KtEvents.Caching.IConnectionMultiplexer;
 using KtEvents.Contracts.Clients;
 using KtEvents.Rpc;
 using KtEvents.Testing;
 
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,26 +52,19 @@ public sealed class UserServiceFixture : IAsyncLifetime
         factory = StartReplica(out var address);
         Address = address;
         http = CreateHttpClient();
-        Client = new UserClient(new CallInvoker(http, new GrpcClientFactoryOptions { Address = Address }));
+        Client = new UserClient(H2c.CreateCallInvoker(http, Address));
         Database = NpgsqlDataSource.Create(connectionString);
         Redis = factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
     }
 
     /// <summary>An HTTP/2 (h2c) client, as services call each other and fetch the JWKS; based at the service.</summary>
-    public HttpClient CreateHttpClient() => new()
-    {
-        BaseAddress = Address,
-        DefaultRequestVersion = HttpVersion.Version20,
-        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-    };
+    public HttpClient CreateHttpClient() => H2c.CreateHttpClient(Address);
 
     /// <summary>Another instance of the service on the same database, Redis and NTS, as a second replica.</summary>
     public WebApplicationFactory<Program> StartReplica(out Uri address)
     {
-        var replica = new UserServiceFactory(settings);
-        replica.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        replica.StartServer();
-        address = new Uri(replica.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        var replica = new ServiceFactory<Program>(settings);
+        address = replica.StartOnLoopback();
         return replica;
     }
 

@@ -1,9 +1,6 @@
 using KtEvents.AppHost;
-using KtEvents.Dashboard.Resources;
 using KtEvents.Hosting;
 using KtEvents.Testing;
-
-using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
 
@@ -29,22 +26,6 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public Uri Gateway { get; private set; } = null!;
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var current = new DirectoryInfo(AppContext.BaseDirectory); current is not null; current = current.Parent)
-            {
-                if (File.Exists(Path.Combine(current.FullName, "KtEvents.sln")))
-                {
-                    return current.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("KtEvents.sln was not found above the test assembly.");
-        }
-    }
-
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
@@ -62,11 +43,11 @@ public sealed class SystemFixture : IAsyncLifetime
                 $"--ConnectionStrings:messaging={rabbit.ConnectionString}",
                 "--Logging:LogLevel:Default=Warning",
             ],
-            Path.Combine(RepositoryRoot, "KtEvents.AppHost"));
+            Path.Combine(AppHostTesting.RepositoryRoot, "KtEvents.AppHost"));
         builder.AddKtEvents();
         App = builder.Build();
         await App.StartAsync();
-        await WaitUntilHealthyAsync("gateway");
+        await AppHostTesting.WaitUntilHealthyAsync(App, "gateway", TimeSpan.FromMinutes(5));
         Gateway = App.GetEndpoint("gateway");
     }
 
@@ -77,23 +58,5 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         await App.DisposeAsync();
         Directory.Delete(_dataDirectory, recursive: true);
-    }
-
-    private async Task WaitUntilHealthyAsync(string name)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await App.WaitForResourceHealthyAsync(name, timeout.Token);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or Hosting.Orchestration.ResourceStartException)
-        {
-            var console = App.Services.GetRequiredService<ConsoleLogStore>();
-            var report = string.Join('\n', App.ResourceService.GetResources().Select(r =>
-                $"{r.Name}: {r.State} {r.Health} restarts={r.Restarts} exit={r.ExitCode} {r.Message}\n    "
-                + string.Join("\n    ", console.Read(r.Name).TakeLast(10).Select(l => l.Text))));
-            var build = string.Join("\n    ", console.Read("build").TakeLast(20).Select(l => l.Text));
-            throw new Xunit.Sdk.XunitException($"'{name}' did not become healthy ({ex.Message}):\n{report}\nbuild:\n    {build}");
-        }
     }
 }

@@ -1,5 +1,4 @@
-using KtEvents.Dashboard.Resources;
-using Microsoft.Extensions.DependencyInjection;
+using KtEvents.Testing;
 
 namespace KtEvents.Hosting.Tests.Running;
 
@@ -17,21 +16,7 @@ internal static class SampleApp
     private const string Configuration = "Release";
 #endif
 
-    /// <summary>The repository (where KtEvents.sln is), found above the test assembly.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var current = new DirectoryInfo(AppContext.BaseDirectory); current is not null; current = current.Parent)
-            {
-                if (File.Exists(Path.Combine(current.FullName, "KtEvents.sln")))
-                {
-                    return current.FullName;
-                }
-            }
-            throw new InvalidOperationException("KtEvents.sln was not found above the test assembly.");
-        }
-    }
+    public static string RepositoryRoot => AppHostTesting.RepositoryRoot;
 
     public static string TestsDirectory => Path.Combine(RepositoryRoot, "tests");
 
@@ -92,22 +77,6 @@ internal static class SampleApp
         return found;
     }
 
-    /// <summary>Waits for the resource; on failure says where every resource stands and what it printed last.</summary>
-    public static async Task WaitUntilHealthyAsync(DistributedApplication app, string name)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await app.WaitForResourceHealthyAsync(name, timeout.Token);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or Orchestration.ResourceStartException)
-        {
-            var console = app.Services.GetRequiredService<ConsoleLogStore>();
-            var report = string.Join('\n', app.ResourceService.GetResources().Select(r =>
-                $"{r.Name}: {r.State} {r.Health} restarts={r.Restarts} exit={r.ExitCode} {r.Message}\n    "
-                + string.Join("\n    ", console.Read(r.Name).TakeLast(8).Select(l => l.Text))));
-            var build = string.Join("\n    ", console.Read("build").TakeLast(15).Select(l => l.Text));
-            throw new Xunit.Sdk.XunitException($"'{name}' did not become healthy ({ex.Message}):\n{report}\nbuild:\n    {build}");
-        }
-    }
+    public static Task WaitUntilHealthyAsync(DistributedApplication app, string name) =>
+        AppHostTesting.WaitUntilHealthyAsync(app, name, TimeSpan.FromMinutes(2));
 }

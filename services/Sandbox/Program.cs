@@ -9,6 +9,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapNtsApi();
 app.MapChannelApis();
+app.MapClaudeApi();
 app.Run();
 
 // Lets WebApplicationFactory<Program> find the entry point from tests.

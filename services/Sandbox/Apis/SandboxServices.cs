@@ -1,4 +1,5 @@
 using KtEvents.Sandbox.Channels;
+using KtEvents.Sandbox.Claude;
 
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,6 +13,8 @@ public static class SandboxServices
         builder.Services.TryAddSingleton(TimeProvider.System);
         // One memory of posts and faults per process, shared by every channel's endpoints.
         builder.Services.AddSingleton<ChannelPostStore>();
+        // One memory of Claude scenarios and call counts, keyed by API key.
+        builder.Services.AddSingleton<ClaudeScenarioStore>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using KtEvents.Analytics.Infrastructure;
 using KtEvents.Analytics.IntegrationEvents.Handlers;
+using KtEvents.Contracts.Channels;
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Data;
 using KtEvents.Data.Migrations;
@@ -31,6 +32,6 @@ public static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AnalyticsRepository>();
-        builder.Services.AddScoped<LiveUpdates>();
+        builder.Services.AddSingleton<LiveUpdates>();
     }
 }

@@ -1,3 +1,4 @@
+using KtEvents.Contracts.Channels;
 using KtEvents.Contracts.Clients;
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Data;

@@ -42,7 +42,7 @@ public sealed partial class DistributionWorker(
                     continue;
                 }
 
-                await Task.WhenAll(claimed.Select(work => work.Run.EventId).Distinct().Select(live.DistributionChangedAsync));
+                await Task.WhenAll(claimed.Select(work => work.Run.EventId).Distinct().Select(eventId => live.PublishAsync(eventId, LiveHint.Distribution)));
                 foreach (var work in claimed)
                 {
                     await slots.WaitAsync(stoppingToken);
@@ -73,7 +73,7 @@ public sealed partial class DistributionWorker(
             var outcome = await PostAsync(work, adapter, cancellationToken);
             if (await repository.CompleteAttemptAsync(work, outcome, CancellationToken.None))
             {
-                await live.DistributionChangedAsync(work.Run.EventId);
+                await live.PublishAsync(work.Run.EventId, LiveHint.Distribution);
             }
             else
             {

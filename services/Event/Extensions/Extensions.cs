@@ -1,4 +1,5 @@
 using KtEvents.Caching;
+using KtEvents.Contracts.Channels;
 using KtEvents.Contracts.Clients;
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Data;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KtEvents.Contracts.Channels;
 
 using KtEvents.Contracts.Ai.V1;
 using KtEvents.Contracts.Clients;
@@ -244,7 +245,7 @@ public sealed class EventGrpcService(
         }
 
         EventLog.Approved(logger, record.Id, channelPlan.Channels.Count);
-        await live.PublishAsync(record.Id, "event");
+        await live.PublishAsync(record.Id, LiveHint.Event);
         return await GetEvent(new GetEventRequest { EventId = request.EventId }, context);
     }
 

@@ -19,7 +19,4 @@ internal static partial class EventLog
 
     [LoggerMessage(5, LogLevel.Information, "Event {EventId} is live: its distribution has finished")]
     public static partial void Activated(ILogger logger, Guid eventId);
-
-    [LoggerMessage(6, LogLevel.Warning, "Could not publish the live update of event {EventId}")]
-    public static partial void LiveUpdateFailed(ILogger logger, Exception exception, Guid eventId);
 }

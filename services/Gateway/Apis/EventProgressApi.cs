@@ -1,6 +1,5 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Threading.Channels;
 
 using KtEvents.Caching;
@@ -51,7 +50,7 @@ public static class EventProgressApi
         var detail = await events.GetEventAsync(new GetEventRequest { EventId = id }, Calls.Within(cancellationToken));
         var channel = RedisChannel.Literal(LiveChannels.ForEvent(Guid.Parse(detail.EventId)));
         var hints = Channel.CreateBounded<string>(new BoundedChannelOptions(32) { FullMode = BoundedChannelFullMode.DropOldest });
-        void OnMessage(RedisChannel _, RedisValue message) => hints.Writer.TryWrite(HintType(message));
+        void OnMessage(RedisChannel _, RedisValue message) => hints.Writer.TryWrite(LiveHint.Read((string?)message));
 
         var subscriber = redis.GetSubscriber();
         await subscriber.SubscribeAsync(channel, OnMessage);
@@ -83,22 +82,6 @@ public static class EventProgressApi
         finally
         {
             await unsubscribe();
-        }
-    }
-
-    /// <summary>The published message's <c>type</c>, limited to the names the web app knows.</summary>
-    private static string HintType(RedisValue message)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse((string?)message ?? "{}");
-            return document.RootElement.TryGetProperty("type", out var type) && type.GetString() is "distribution" or "analytics" or "event"
-                ? type.GetString()!
-                : "event";
-        }
-        catch (JsonException)
-        {
-            return "event";
         }
     }
 }

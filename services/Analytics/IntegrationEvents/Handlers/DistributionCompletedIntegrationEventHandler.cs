@@ -1,4 +1,5 @@
 using KtEvents.Analytics.Infrastructure;
+using KtEvents.Contracts.Channels;
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Messaging.EventBus;
 
@@ -13,7 +14,7 @@ public sealed class DistributionCompletedIntegrationEventHandler(
     {
         if (await repository.RecordDistributionCompletedAsync(@event, time.GetUtcNow(), context.Transaction, cancellationToken))
         {
-            live.Changed(@event.EventId);
+            context.OnCommitted(() => live.PublishAsync(@event.EventId, LiveHint.Analytics));
         }
     }
 }

@@ -1,4 +1,5 @@
 using KtEvents.Analytics.Infrastructure;
+using KtEvents.Contracts.Channels;
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Messaging.EventBus;
 
@@ -12,6 +13,6 @@ public sealed class EventApprovedIntegrationEventHandler(
     public async Task Handle(EventApprovedIntegrationEvent @event, CancellationToken cancellationToken)
     {
         await repository.RecordApprovalAsync(@event, time.GetUtcNow(), context.Transaction, cancellationToken);
-        live.Changed(@event.EventId);
+        context.OnCommitted(() => live.PublishAsync(@event.EventId, LiveHint.Analytics));
     }
 }

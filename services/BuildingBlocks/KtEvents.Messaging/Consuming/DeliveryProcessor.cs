@@ -151,13 +151,24 @@ internal sealed partial class DeliveryProcessor(
         {
             return false;
         }
-        scope.ServiceProvider.GetRequiredService<IntegrationEventContext>()
-            .Enter(connection, transaction, messageId, message.RoutingKey, message.Attempt);
+        var context = scope.ServiceProvider.GetRequiredService<IntegrationEventContext>();
+        context.Enter(connection, transaction, messageId, message.RoutingKey, message.Attempt);
         foreach (var handler in scope.ServiceProvider.GetKeyedServices<IIntegrationEventHandler>(@event.GetType()))
         {
             await handler.Handle(@event, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        foreach (var callback in context.CommittedCallbacks)
+        {
+            try
+            {
+                await callback();
+            }
+            catch (Exception ex)
+            {
+                LogCommittedCallbackFailed(logger, ex, messageId, message.RoutingKey);
+            }
+        }
         return true;
     }
 
@@ -180,6 +191,9 @@ internal sealed partial class DeliveryProcessor(
             // The channel is gone; the broker requeues every unacknowledged message of a closed channel.
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "An after-commit callback of message {MessageId} ({RoutingKey}) failed; the message stays handled")]
+    private static partial void LogCommittedCallbackFailed(ILogger logger, Exception exception, Guid messageId, string routingKey);
 
     [LoggerMessage(LogLevel.Information, "Message {MessageId} ({RoutingKey}) was handled before; acknowledged without handling")]
     private static partial void LogDuplicate(ILogger logger, Guid messageId, string routingKey);

@@ -7,11 +7,14 @@ namespace KtEvents.Messaging.EventBus;
 /// A handler that writes through <see cref="Connection"/> and <see cref="Transaction"/> commits its
 /// work together with the message's inbox row, so a redelivery finds the row and changes nothing.
 /// The consumer commits after the last handler returns; handlers must not commit or roll back.
+/// Work that must wait for that commit (a hint to browsers, say) is registered with
+/// <see cref="OnCommitted"/>.
 /// </summary>
 public sealed class IntegrationEventContext
 {
     private NpgsqlConnection? connection;
     private NpgsqlTransaction? transaction;
+    private readonly List<Func<Task>> committed = [];
 
     public NpgsqlConnection Connection => connection ?? throw NotHandling();
 
@@ -24,6 +27,21 @@ public sealed class IntegrationEventContext
 
     /// <summary>1 on first delivery; counts failed attempts, not redeliveries after a lost channel.</summary>
     public int Attempt { get; private set; }
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> once the message's transaction has committed, and never if it
+    /// rolls back (a failed attempt, or a redelivery the inbox skips). Callbacks run in the order they
+    /// were registered; one that throws is logged and does not stop the others or the message's ack,
+    /// since the work it follows is already durable.
+    /// </summary>
+    public void OnCommitted(Func<Task> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        _ = Transaction;
+        committed.Add(callback);
+    }
+
+    internal IReadOnlyList<Func<Task>> CommittedCallbacks => committed;
 
     internal void Enter(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid messageId, string routingKey, int attempt)
     {

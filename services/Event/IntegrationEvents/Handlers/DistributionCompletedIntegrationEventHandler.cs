@@ -1,3 +1,4 @@
+using KtEvents.Contracts.Channels;
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Event.Grpc;
 using KtEvents.Event.Infrastructure;
@@ -21,9 +22,7 @@ public sealed class DistributionCompletedIntegrationEventHandler(
         if (await EventRepository.ActivateAsync(context.Connection, context.Transaction, @event.EventId, time.GetUtcNow(), cancellationToken))
         {
             EventLog.Activated(logger, @event.EventId);
-            // Before the commit, so at worst a browser re-reads and sees the old status once more;
-            // the next hint (or its own refresh) brings the new one.
-            await live.PublishAsync(@event.EventId, "event");
+            context.OnCommitted(() => live.PublishAsync(@event.EventId, LiveHint.Event));
         }
     }
 }

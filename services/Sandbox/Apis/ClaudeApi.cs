@@ -3,6 +3,8 @@
 // IChatClient over it) works against the sandbox by changing only its base URL (UFR-AI-010).
 //
 //   POST /v1/messages   x-api-key: <any non-empty key>   anthropic-version: 2023-06-01
+//   (the SDK 13.x sends its ApiKey as Authorization: Bearer <key> and anthropic-version 2026-10-21;
+//   both forms are accepted, and the key, either way, is what scenarios and counts are keyed by)
 //   {"model":"claude-…","max_tokens":4096,"system":"…" | [{"type":"text","text":"…"}],
 //    "messages":[{"role":"user","content":"…" | [{"type":"text","text":"…"}]}],
 //    "tools":[{"name":"propose_event_plans","input_schema":{"type":"object",…}}],
@@ -20,7 +22,7 @@
 // stop_reason max_tokens (an unfinished tool_use keeps an empty input), so send max_tokens ≥ 4096.
 //
 // Errors, as {"type":"error","error":{"type":…,"message":…},"request_id":"req_…"}:
-//   401 authentication_error   x-api-key missing or empty
+//   401 authentication_error   no key (x-api-key and Authorization: Bearer both missing or empty)
 //   400 invalid_request_error  anthropic-version missing; a body that is not JSON; missing model,
 //                              max_tokens or messages; a malformed system, message, tool or
 //                              tool_choice; a forced tool not in tools or unknown to the double;
@@ -87,7 +89,7 @@ public static class ClaudeApi
         http.Response.Headers[RequestIdHeader] = requestId;
         var cancellationToken = http.RequestAborted;
 
-        var apiKey = http.Request.Headers[ApiKeyHeader].ToString();
+        var apiKey = ApiKeyOf(http.Request);
         if (string.IsNullOrWhiteSpace(apiKey))
         {
             ClaudeLog.Rejected(logger, "****", "no x-api-key");
@@ -187,6 +189,22 @@ public static class ClaudeApi
         store.Set(apiKey, rules);
         ClaudeLog.Scenario(Logger(logs), ClaudeLog.KeyEnd(apiKey), "set");
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The caller's key: <c>x-api-key</c>, or the <c>Authorization: Bearer</c> token that the SDK
+    /// (13.x) sends its <c>ApiKey</c> as.
+    /// </summary>
+    private static string ApiKeyOf(HttpRequest request)
+    {
+        var apiKey = request.Headers[ApiKeyHeader].ToString();
+        if (apiKey.Length > 0)
+        {
+            return apiKey;
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : string.Empty;
     }
 
     private static IResult Error(HttpContext http, string type, string message, string requestId)

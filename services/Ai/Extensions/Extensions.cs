@@ -1,3 +1,4 @@
+using KtEvents.Ai.Claude;
 using KtEvents.Ai.Infrastructure;
 using KtEvents.Ai.Infrastructure.Seeding;
 using KtEvents.Ai.Recommendations;
@@ -5,6 +6,9 @@ using KtEvents.Data;
 using KtEvents.Data.Migrations;
 using KtEvents.Rpc;
 using KtEvents.ServiceDefaults.Authentication;
+using KtEvents.ServiceDefaults.Resilience;
+
+using Microsoft.Extensions.Options;
 
 namespace KtEvents.Ai.Extensions;
 
@@ -29,9 +33,41 @@ public static class Extensions
         builder.Services.AddSingleton<TrendWriter>();
         builder.Services.AddSingleton<TrendAnalyzer>();
         builder.Services.AddSingleton<PlanComposer>();
-        // The one engine until the Claude engine arrives; it will wrap this one as its fallback.
         builder.Services.AddSingleton<DataRecommendationEngine>();
-        builder.Services.AddSingleton<IRecommendationEngine>(services => services.GetRequiredService<DataRecommendationEngine>());
+        builder.AddRecommendationEngine();
         builder.Services.AddSingleton<RecommendationService>();
+    }
+
+    /// <summary>
+    /// The Claude engine (with the data engine filling its gaps) when <c>Claude:ApiKey</c> is set,
+    /// the data engine alone otherwise.
+    /// </summary>
+    private static void AddRecommendationEngine(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IValidateOptions<ClaudeOptions>, ClaudeOptionsValidator>();
+        builder.Services.AddOptions<ClaudeOptions>().BindConfiguration(ClaudeOptions.SectionName).ValidateOnStart();
+        var claude = builder.Configuration.GetSection(ClaudeOptions.SectionName).Get<ClaudeOptions>() ?? new ClaudeOptions();
+        if (!claude.Enabled)
+        {
+            builder.Services.AddSingleton<IRecommendationEngine>(services => services.GetRequiredService<DataRecommendationEngine>());
+            return;
+        }
+
+        builder.Services.AddTransient<ClaudeHttpStatus.Handler>();
+        builder.Services.AddHttpClient(ClaudeChatClientFactory.HttpClientName)
+            .AddHttpMessageHandler<ClaudeHttpStatus.Handler>()
+            .AddStandardResilienceHandler(resilience =>
+            {
+                // Retries and time are the engine's: no retry (the data engine answers instead), and
+                // timeouts no shorter than the budget so that the engine's own limits name the outcome.
+                resilience.Retry.MaxRetryAttempts = 0;
+                resilience.TotalRequestTimeout.Timeout = claude.Budget + TimeSpan.FromSeconds(1);
+                resilience.AttemptTimeout.Timeout = claude.Budget + TimeSpan.FromSeconds(1);
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(
+                    resilience.CircuitBreaker.SamplingDuration.Ticks, 2 * resilience.AttemptTimeout.Timeout.Ticks));
+            });
+        builder.Services.AddSingleton<ClaudeChatClientFactory>();
+        builder.Services.AddSingleton<ClaudeLimiter>();
+        builder.Services.AddSingleton<IRecommendationEngine, ClaudeRecommendationEngine>();
     }
 }

@@ -4,6 +4,7 @@ using Google.Protobuf.WellKnownTypes;
 
 using KtEvents.Ai.Infrastructure;
 using KtEvents.Ai.Model;
+using KtEvents.Ai.Telemetry;
 using KtEvents.Contracts.Ai.V1;
 
 namespace KtEvents.Ai.Recommendations;
@@ -12,6 +13,8 @@ namespace KtEvents.Ai.Recommendations;
 /// UFR-AI-010 / UFR-EVENT-030 end to end: check the request, answer from the 15-minute cache or the
 /// engine, check the engine's answer, then log and return it with its metadata. Every reply gets its
 /// own recommendation id and log row, cached or not, so feedback can always name what was shown.
+/// A degraded answer (the Claude engine's "mixed" or "data") is served but not cached: the next
+/// request asks Claude again instead of repeating a fallback for 15 minutes.
 /// </summary>
 public sealed partial class RecommendationService(
     IRecommendationEngine engine,
@@ -26,16 +29,26 @@ public sealed partial class RecommendationService(
         var total = Stopwatch.StartNew();
         var key = CacheKeys.Recommendation(input, engine.Name);
 
-        var reply = await cache.GetAsync(key, RecommendReply.Parser);
+        RecommendReply? reply;
+        using (var cacheSpan = AiTelemetry.Source.StartActivity("ai.cache"))
+        {
+            reply = await cache.GetAsync(key, RecommendReply.Parser);
+            cacheSpan?.SetTag("ai.cache.hit", reply is not null);
+        }
         var cacheHit = reply is not null;
+        (cacheHit ? AiTelemetry.CacheHits : AiTelemetry.CacheMisses).Add(1);
         var cacheLookup = total.Elapsed;
         if (reply is null)
         {
             var result = await engine.RecommendAsync(input, cancellationToken);
-            var problems = RecommendationValidator.Check(result.Trends, result.Plans);
+            IReadOnlyList<string> problems;
+            using (AiTelemetry.Source.StartActivity("ai.validation.reply"))
+            {
+                problems = RecommendationValidator.Check(result.Trends, result.Plans);
+            }
             if (problems.Count > 0)
             {
-                // The data engine keeps these promises by construction; breaking one is a bug to see, not to serve.
+                // Every engine keeps these promises (the Claude engine by replacing what breaks them); breaking one is a bug to see, not to serve.
                 throw new InvalidOperationException($"The {result.Engine} engine broke its promises: {string.Join("; ", problems)}");
             }
             reply = new RecommendReply
@@ -47,12 +60,16 @@ public sealed partial class RecommendationService(
                     SyntheticData = result.SyntheticData,
                     InputTokens = result.InputTokens,
                     OutputTokens = result.OutputTokens,
+                    FallbackReason = result.FallbackReason,
                     GeneratedAt = Timestamp.FromDateTimeOffset(timeProvider.GetUtcNow()),
                 },
             };
             reply.Plans.AddRange(result.Plans);
             reply.Metadata.Stages.AddRange(result.Stages);
-            await cache.SetAsync(key, reply, CacheKeys.RecommendationTtl);
+            if (result.Engine == engine.Name)
+            {
+                await cache.SetAsync(key, reply, CacheKeys.RecommendationTtl);
+            }
         }
         else
         {
@@ -65,6 +82,10 @@ public sealed partial class RecommendationService(
         reply.Metadata.Stages.Insert(0, new StageTiming { Stage = "cache", Milliseconds = (int)Math.Ceiling(cacheLookup.TotalMilliseconds) });
 
         await log.AddAsync(ownerId, input, reply, (int)total.ElapsedMilliseconds, cancellationToken);
+        AiTelemetry.RecommendationDuration.Record(
+            total.Elapsed.TotalSeconds,
+            new KeyValuePair<string, object?>("engine", reply.Metadata.Engine),
+            new KeyValuePair<string, object?>("cache_hit", cacheHit));
         LogServed(logger, reply.Metadata.RecommendationId, reply.Metadata.Engine, cacheHit, total.ElapsedMilliseconds);
         return reply;
     }

@@ -6,11 +6,17 @@ namespace KtEvents.Ai.Recommendations;
 /// <summary>
 /// The promises every reply keeps, whichever engine wrote it (ARCHITECTURE.md §6 step 4): six distinct
 /// slots, costs inside their bands, ROI falling as the budget rises, Korean text within its lengths,
-/// five hashtagged promotion lines, figures in every trend section. Returns what is broken, so a
-/// Claude engine can repair or fall back per plan; the data engine must never produce any.
+/// five hashtagged promotion lines, figures in every trend section. Returns what is broken, in words
+/// that can be sent back to Claude for a repair; the per-plan checks let the Claude engine keep the
+/// good plans and fill only the broken slots. The data engine must never produce any.
 /// </summary>
 public static class RecommendationValidator
 {
+    /// <summary>A narrative shorter than this says nothing; longer than <see cref="NarrativeMaxLength"/> is not "about 100 characters".</summary>
+    public const int NarrativeMinLength = 40;
+
+    public const int NarrativeMaxLength = 250;
+
     public static IReadOnlyList<string> Check(Trends trends, IReadOnlyList<Plan> plans)
     {
         var problems = new List<string>();
@@ -29,33 +35,59 @@ public static class RecommendationValidator
         }
         foreach (var plan in plans)
         {
-            var slot = PlanSlot.All.FirstOrDefault(s => s.PlanId == plan.PlanId);
-            if (slot is null || slot.Band.Tier != plan.BudgetTier || slot.Kind != plan.Kind)
-            {
-                problems.Add($"{plan.PlanId}: tier and kind do not match the plan id");
-                continue;
-            }
-            if (plan.CostKrw < slot.Band.MinKrw || plan.CostKrw > slot.Band.MaxKrw)
-            {
-                problems.Add($"{plan.PlanId}: cost {plan.CostKrw} is outside {slot.Band.MinKrw}–{slot.Band.MaxKrw}");
-            }
-            if (!IsKorean(plan.Title) || plan.Title.Length > PlanLimits.TitleLength)
-            {
-                problems.Add($"{plan.PlanId}: title must be Korean and at most {PlanLimits.TitleLength} characters");
-            }
-            if (!IsKorean(plan.Prize) || plan.Prize.Length > PlanLimits.PrizeLength)
-            {
-                problems.Add($"{plan.PlanId}: prize must be Korean and at most {PlanLimits.PrizeLength} characters");
-            }
-            if (plan.PromotionLines.Count != PlanLimits.PromotionLineCount || plan.PromotionLines.Any(l => !IsKorean(l) || !l.Contains('#')))
-            {
-                problems.Add($"{plan.PlanId}: needs {PlanLimits.PromotionLineCount} Korean promotion lines with hashtags");
-            }
-            if (plan.ExpectedParticipants <= 0 || plan.DurationDays <= 0 || plan.PrizeQuantity <= 0)
-            {
-                problems.Add($"{plan.PlanId}: participants, duration and prize quantity must be positive");
-            }
+            problems.AddRange(CheckPlan(plan));
         }
+        problems.AddRange(CheckRoiOrder(plans));
+        return problems;
+    }
+
+    /// <summary>A narrative Claude wrote: Korean, about 100 characters.</summary>
+    public static IReadOnlyList<string> CheckNarrative(string name, string? narrative) =>
+        IsKorean(narrative) && narrative!.Trim().Length is >= NarrativeMinLength and <= NarrativeMaxLength
+            ? []
+            : [$"{name}: the narrative must be Korean and {NarrativeMinLength}–{NarrativeMaxLength} characters (about 100)"];
+
+    /// <summary>One plan on its own: its slot, band, lengths, Korean text, promotion lines and positive numbers.</summary>
+    public static IReadOnlyList<string> CheckPlan(Plan plan)
+    {
+        var problems = new List<string>();
+        var slot = PlanSlot.All.FirstOrDefault(s => s.PlanId == plan.PlanId);
+        if (slot is null || slot.Band.Tier != plan.BudgetTier || slot.Kind != plan.Kind)
+        {
+            problems.Add($"{plan.PlanId}: tier and kind do not match the plan id");
+            return problems;
+        }
+        if (plan.CostKrw < slot.Band.MinKrw || plan.CostKrw > slot.Band.MaxKrw)
+        {
+            problems.Add($"{plan.PlanId}: cost {plan.CostKrw} is outside {slot.Band.MinKrw}–{slot.Band.MaxKrw}");
+        }
+        if (!IsKorean(plan.Title) || plan.Title.Length > PlanLimits.TitleLength)
+        {
+            problems.Add($"{plan.PlanId}: title must be Korean and at most {PlanLimits.TitleLength} characters");
+        }
+        if (!IsKorean(plan.Prize) || plan.Prize.Length > PlanLimits.PrizeLength)
+        {
+            problems.Add($"{plan.PlanId}: prize must be Korean and at most {PlanLimits.PrizeLength} characters");
+        }
+        if (!IsKorean(plan.ParticipationMethod))
+        {
+            problems.Add($"{plan.PlanId}: the participation method must be Korean");
+        }
+        if (plan.PromotionLines.Count != PlanLimits.PromotionLineCount || plan.PromotionLines.Any(l => !IsKorean(l) || !l.Contains('#')))
+        {
+            problems.Add($"{plan.PlanId}: needs {PlanLimits.PromotionLineCount} Korean promotion lines with hashtags");
+        }
+        if (plan.ExpectedParticipants <= 0 || plan.DurationDays <= 0 || plan.PrizeQuantity <= 0)
+        {
+            problems.Add($"{plan.PlanId}: participants, duration and prize quantity must be positive");
+        }
+        return problems;
+    }
+
+    /// <summary>Within online and within offline, each budget tier's ROI below the cheaper tier's.</summary>
+    public static IReadOnlyList<string> CheckRoiOrder(IReadOnlyList<Plan> plans)
+    {
+        var problems = new List<string>();
         foreach (var kind in plans.GroupBy(p => p.Kind))
         {
             var ordered = kind.OrderBy(p => p.BudgetTier).ToList();

@@ -15,7 +15,7 @@ export default defineConfig({
     port,
     strictPort: true,
     // SSE (/api/events/{id}/live) passes through the same proxy; http-proxy streams it as it comes.
-    proxy: { '/api': { target: gateway, changeOrigin: true } },
+    proxy: { '/api': { target: gateway, changeOrigin: true, xfwd: true } },
   },
   preview: { host: '0.0.0.0', port },
   test: {

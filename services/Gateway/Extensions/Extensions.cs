@@ -12,6 +12,7 @@ public static class Extensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options => options.Events.OnTokenValidated = RevokedTokens.RejectRevokedAsync);
         builder.Services.AddAuthorization();
+        builder.Services.AddTrustedProxies();
         builder.Services.AddGatewayRateLimits();
         builder.Services.AddOpenApi();
         builder.AddRedisClient("cache");

@@ -9,7 +9,8 @@ namespace KtEvents.Gateway.Infrastructure;
 /// <summary>
 /// Per-client-address limits on the routes anyone can call: sign-in and sign-up (guessing passwords,
 /// flooding the NTS check) and the public event page (flooding entries). The User service also
-/// throttles failed logins per phone; this guards the door before that.
+/// throttles failed logins per phone; this guards the door before that. The address is the client's,
+/// read from <c>X-Forwarded-For</c> where a trusted proxy sent it (<see cref="TrustedProxies"/>).
 /// </summary>
 public static class RateLimits
 {
@@ -18,7 +19,7 @@ public static class RateLimits
 
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -74,6 +74,7 @@ public sealed class ClaudeSdkTests(ClaudeSandbox sandbox) : IClassFixture<Claude
 
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
         Assert.Contains("rate_limit_error", error.ResponseBody);
+        Assert.StartsWith("req_", error.RequestID);
         Assert.Equal(new ClaudeCallCounts(0, 1, 0), await sandbox.CallsAsync(key));
     }
 
@@ -110,10 +111,8 @@ public sealed class ClaudeSdkTests(ClaudeSandbox sandbox) : IClassFixture<Claude
         await sandbox.SetScenarioAsync(key, new { plans = new { fault = "malformed_json" } });
         using var chat = sandbox.Sdk(key).AsIChatClient(ClaudeRequests.Model);
 
-        var error = await Record.ExceptionAsync(() => chat.GetResponseAsync(ClaudeRequests.Ask("카페"), ClaudeRequests.Forced(ClaudeToolNames.ProposeEventPlans)));
-
-        Assert.NotNull(error);
-        Assert.IsNotAssignableFrom<AnthropicApiException>(error);
+        // The SDK reads a 200 as the body it promises, so a cut-off body is a JsonException, not an API error.
+        await Assert.ThrowsAnyAsync<JsonException>(() => chat.GetResponseAsync(ClaudeRequests.Ask("카페"), ClaudeRequests.Forced(ClaudeToolNames.ProposeEventPlans)));
     }
 
     [Fact]
@@ -123,9 +122,9 @@ public sealed class ClaudeSdkTests(ClaudeSandbox sandbox) : IClassFixture<Claude
         await sandbox.SetScenarioAsync(key, new { plans = new { fault = "hang" } });
         using var chat = sandbox.Sdk(key, timeout: TimeSpan.FromSeconds(1)).AsIChatClient(ClaudeRequests.Model);
 
-        var error = await Record.ExceptionAsync(() => chat.GetResponseAsync(ClaudeRequests.Ask("카페"), ClaudeRequests.Forced(ClaudeToolNames.ProposeEventPlans)));
+        // No token of the caller's here: the SDK's own timeout ends the wait, as a cancellation.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chat.GetResponseAsync(ClaudeRequests.Ask("카페"), ClaudeRequests.Forced(ClaudeToolNames.ProposeEventPlans)));
 
-        Assert.NotNull(error);
         Assert.Equal(1, (await sandbox.CallsAsync(key)).Plans);
     }
 

@@ -95,6 +95,23 @@ public sealed class ClaudeWireTests(ClaudeSandbox sandbox) : IClassFixture<Claud
     }
 
     [Fact]
+    public async Task UFR_AI_010_A_bearer_key_is_accepted_like_x_api_key_and_counted_under_it()
+    {
+        var key = ClaudeSandbox.NewKey();
+        using var request = new HttpRequestMessage(HttpMethod.Post, ClaudeApi.MessagesPath)
+        {
+            Content = new StringContent(ClaudeRequests.Raw(ClaudeToolNames.WriteTrendNarratives), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        request.Headers.Add(ClaudeApi.VersionHeader, "2026-10-21");
+
+        using var response = await sandbox.Http.SendAsync(request);
+
+        AiContract.AssertValidNarratives((await ReadAsync(response)).GetProperty("content")[0].GetProperty("input"));
+        Assert.Equal(new ClaudeCallCounts(1, 0, 0), await sandbox.CallsAsync(key));
+    }
+
+    [Fact]
     public async Task UFR_AI_010_No_anthropic_version_is_400()
     {
         using var response = await sandbox.PostMessageAsync(ClaudeSandbox.NewKey(), ClaudeRequests.Raw(ClaudeToolNames.ProposeEventPlans), ClaudeApi.VersionHeader);

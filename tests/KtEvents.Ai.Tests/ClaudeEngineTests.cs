@@ -197,6 +197,29 @@ public sealed class ClaudeEngineTests(ClaudeEngineFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task UFR_AI_010_past_the_concurrency_limit_the_data_engine_answers_at_once_flagged()
+    {
+        var key = NewKey();
+        // The first request's plans call hangs until its timeout, holding the only permit meanwhile.
+        await fixture.Sandbox.SetScenarioAsync(key, plans: new ToolScenario("hang"));
+        await using var ai = fixture.Start(key, new Dictionary<string, string?> { ["Claude:MaxConcurrency"] = "1" });
+
+        var first = ai.Client.RecommendAsync(Request(), fixture.AsOwner()).ResponseAsync;
+        while ((await fixture.Sandbox.CallsAsync(key)).Plans == 0)
+        {
+            Assert.False(first.IsCompleted, "the first request ended before its plans call reached the double");
+            await Task.Delay(20);
+        }
+        var second = await ai.Client.RecommendAsync(Request(), fixture.AsOwner());
+
+        AssertValid(second);
+        Assert.Equal("data", second.Metadata.Engine);
+        Assert.Equal("concurrency_limited", second.Metadata.FallbackReason);
+        Assert.Equal("mixed", (await first).Metadata.Engine);
+        Assert.Equal(new ClaudeCalls(1, 1, 0), await fixture.Sandbox.CallsAsync(key));
+    }
+
+    [Fact]
     public async Task UFR_AI_010_the_trends_and_plans_calls_run_side_by_side()
     {
         var key = NewKey();
@@ -228,6 +251,15 @@ public sealed class ClaudeEngineTests(ClaudeEngineFixture fixture, ITestOutputHe
         Assert.Equal(trends.ParentSpanId, plans.ParentSpanId);
         Assert.Equal("ok", trends.GetTagItem("ai.claude.outcome"));
         Assert.True((int)plans.GetTagItem("gen_ai.usage.output_tokens")! > 0);
+    }
+
+    [Fact]
+    public void UFR_AI_010_claude_settings_that_cannot_work_stop_the_service_at_start()
+    {
+        var error = Assert.ThrowsAny<Exception>(() =>
+            fixture.Start(NewKey(), new Dictionary<string, string?> { ["Claude:CallTimeout"] = "00:00:12", ["Claude:Budget"] = "00:00:10" }));
+
+        Assert.Contains("Claude:CallTimeout must not exceed Claude:Budget", error.ToString());
     }
 
     private RecommendRequest Request() => new()

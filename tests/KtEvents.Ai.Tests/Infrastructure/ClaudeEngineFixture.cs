@@ -48,7 +48,16 @@ public sealed class ClaudeEngineFixture : IAsyncLifetime
             all[key] = value;
         }
         var factory = new ServiceFactory<Program>(all);
-        var address = factory.StartOnLoopback();
+        Uri address;
+        try
+        {
+            address = factory.StartOnLoopback();
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
+        }
         var http = H2c.CreateHttpClient(address);
         return new AiUnderTest(factory, http, new AiClient(H2c.CreateCallInvoker(http, address)));
     }

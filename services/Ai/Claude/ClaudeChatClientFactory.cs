@@ -22,9 +22,6 @@ public sealed class ClaudeChatClientFactory(IHttpClientFactory httpClientFactory
         var client = new AnthropicClient(new ClientOptions
         {
             ApiKey = settings.ApiKey,
-            // The SDK sends the key as a Bearer token; x-api-key is the Messages API's documented
-            // header, which the Sandbox's double (and proxies built to the API reference) read.
-            ExtraHeaders = new Dictionary<string, string> { ["x-api-key"] = settings.ApiKey },
             BaseUrl = settings.BaseUrl.ToString().TrimEnd('/'),
             HttpClient = httpClientFactory.CreateClient(HttpClientName),
             MaxRetries = 0,

@@ -34,6 +34,7 @@ public sealed class EventSummaryTests(AnalyticsServiceFixture service)
             summary.Channels.Select(c => (c.Channel, c.Participants, c.CostKrw)));
         Assert.True(summary.UpdatedAt.Seconds > 0);
         Assert.Equal([(hour, 2L), (hour.AddHours(1), 2L)], await HourlyAsync(approved.EventId));
+        Assert.Equal([(hour, 2L), (hour.AddHours(1), 2L)], summary.Hourly.Select(h => (h.HourStart.ToDateTimeOffset(), h.Participants)));
     }
 
     [Fact]

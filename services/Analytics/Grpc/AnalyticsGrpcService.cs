@@ -16,6 +16,8 @@ namespace KtEvents.Analytics.Grpc;
 [Authorize]
 public sealed class AnalyticsGrpcService(AnalyticsRepository repository) : IGrpcService
 {
+    private const int MaxTotals = 100;
+
     public static ServiceDescriptor Descriptor => AnalyticsReflection.Descriptor.GetService("AnalyticsService");
 
     public async Task<EventSummary> GetEventSummary(GetEventSummaryRequest request, ServerCallContext context)
@@ -36,6 +38,10 @@ public sealed class AnalyticsGrpcService(AnalyticsRepository repository) : IGrpc
             TotalCostKrw = figures.TotalCostKrw,
             UpdatedAt = Timestamp.FromDateTimeOffset(figures.UpdatedAt),
         };
+        foreach (var hour in figures.Hourly)
+        {
+            summary.Hourly.Add(new HourlyParticipants { HourStart = Timestamp.FromDateTimeOffset(hour.HourStart), Participants = hour.Participants });
+        }
         foreach (var channel in figures.Channels)
         {
             summary.Channels.Add(new ChannelFigures
@@ -47,5 +53,31 @@ public sealed class AnalyticsGrpcService(AnalyticsRepository repository) : IGrpc
             });
         }
         return summary;
+    }
+
+    public async Task<ListEventTotalsReply> ListEventTotals(ListEventTotalsRequest request, ServerCallContext context)
+    {
+        if (request.EventIds.Count > MaxTotals)
+        {
+            throw ServiceProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["eventIds"] = [$"한 번에 {MaxTotals}개까지 조회할 수 있습니다."],
+            });
+        }
+        // An id that is not a GUID cannot be any event's: it simply has no figures, like a missing one.
+        var eventIds = request.EventIds.Select(id => Guid.TryParse(id, out var eventId) ? eventId : Guid.Empty)
+            .Where(eventId => eventId != Guid.Empty)
+            .Distinct()
+            .ToList();
+        var reply = new ListEventTotalsReply();
+        if (eventIds.Count == 0)
+        {
+            return reply;
+        }
+        foreach (var totals in await repository.ListTotalsAsync(context.User.GetOwnerId(), eventIds, context.CancellationToken))
+        {
+            reply.Events.Add(new EventTotals { EventId = totals.EventId.ToString(), Participants = totals.Participants, Exposures = totals.Exposures });
+        }
+        return reply;
     }
 }

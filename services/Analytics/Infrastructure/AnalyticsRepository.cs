@@ -192,6 +192,11 @@ public sealed class AnalyticsRepository(NpgsqlDataSource dataSource)
         {
             Parameters = { new() { Value = eventId } },
         });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            "SELECT hour_start, participants FROM analytics_hourly WHERE event_id = $1 ORDER BY hour_start")
+        {
+            Parameters = { new() { Value = eventId } },
+        });
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -209,7 +214,36 @@ public sealed class AnalyticsRepository(NpgsqlDataSource dataSource)
         }
         // The order owners know from the channel picker, not the order rows happened to be written in.
         channels.Sort((a, b) => Rank(a.Channel).CompareTo(Rank(b.Channel)));
-        return new EventFigures(eventId, participants, expected, cost, channels, updatedAt);
+
+        await reader.NextResultAsync(cancellationToken);
+        var hourly = new List<HourlyEntries>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hourly.Add(new HourlyEntries(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt64(1)));
+        }
+        return new EventFigures(eventId, participants, expected, cost, channels, hourly, updatedAt);
+    }
+
+    /// <summary>Participants and exposures of those of <paramref name="eventIds"/> that are the owner's, in one query.</summary>
+    public async Task<IReadOnlyList<EventTotals>> ListTotalsAsync(Guid ownerId, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT e.event_id, e.participants, COALESCE(sum(c.exposures), 0)::bigint
+            FROM analytics_events e
+            LEFT JOIN analytics_channels c ON c.event_id = e.event_id
+            WHERE e.owner_id = $1 AND e.event_id = ANY($2)
+            GROUP BY e.event_id, e.participants
+            """);
+        command.Parameters.Add(new() { Value = ownerId });
+        command.Parameters.Add(new() { Value = eventIds.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var totals = new List<EventTotals>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            totals.Add(new EventTotals(reader.GetGuid(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+        return totals;
     }
 
     private static readonly Dictionary<string, int> ChannelOrder =

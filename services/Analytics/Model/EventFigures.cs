@@ -7,6 +7,7 @@ public sealed record EventFigures(
     long ExpectedParticipants,
     long TotalCostKrw,
     IReadOnlyList<ChannelFigures> Channels,
+    IReadOnlyList<HourlyEntries> Hourly,
     DateTimeOffset UpdatedAt)
 {
     public long Exposures => Channels.Sum(channel => channel.Exposures);

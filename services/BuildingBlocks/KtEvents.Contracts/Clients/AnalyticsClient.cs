@@ -13,6 +13,12 @@ public sealed class AnalyticsClient(CallInvoker callInvoker) : ClientBase(callIn
     private static readonly Method<GetEventSummaryRequest, EventSummary> GetEventSummaryMethod =
         Method<GetEventSummaryRequest, EventSummary>.Resolve(Service, "GetEventSummary");
 
+    private static readonly Method<ListEventTotalsRequest, ListEventTotalsReply> ListEventTotalsMethod =
+        Method<ListEventTotalsRequest, ListEventTotalsReply>.Resolve(Service, "ListEventTotals");
+
     public AsyncUnaryCall<EventSummary> GetEventSummaryAsync(GetEventSummaryRequest request, CallOptions options = default) =>
         CallInvoker.AsyncUnaryCall(GetEventSummaryMethod, options, request);
+
+    public AsyncUnaryCall<ListEventTotalsReply> ListEventTotalsAsync(ListEventTotalsRequest request, CallOptions options = default) =>
+        CallInvoker.AsyncUnaryCall(ListEventTotalsMethod, options, request);
 }

@@ -7,7 +7,7 @@ using KtEvents.Rpc.Client;
 namespace KtEvents.Rpc;
 
 /// <summary>
-/// Makes unary calls over an <see cref="HttpClient"/> (from IHttpClientFactory when registered with
+/// Makes unary and server-streaming calls over an <see cref="HttpClient"/> (from IHttpClientFactory when registered with
 /// <c>AddGrpcClient</c>, so its handlers, service discovery and resilience included, see every call).
 /// Requests go to <see cref="GrpcClientFactoryOptions.Address"/>, or the client's BaseAddress.
 /// </summary>
@@ -31,8 +31,38 @@ public sealed class CallInvoker
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
-        var uri = _uris.GetOrAdd(method.FullName, static (path, address) => new Uri(address, path), _address);
-        var call = new UnaryCall<TRequest, TResponse>(_httpClient, uri, method, options, _options);
+        method.EnsureType(MethodType.Unary, nameof(AsyncUnaryCall));
+        var call = new UnaryCall<TRequest, TResponse>(_httpClient, UriOf(method), method, options, _options);
         return new AsyncUnaryCall<TResponse>(call.RunAsync(request), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Cancel);
     }
+
+    /// <summary>
+    /// Grpc.Core's signature, as Grpc.Tools-generated clients call it. <paramref name="host"/> is ignored
+    /// (as in Grpc.Net.Client): the address is the client's.
+    /// </summary>
+    public AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
+        Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new() =>
+        AsyncUnaryCall(method, options, request);
+
+    /// <summary>
+    /// Starts a server-streaming call; read its <c>ResponseStream</c> to the end and dispose it.
+    /// <paramref name="host"/> is ignored (as in Grpc.Net.Client): the address is the client's.
+    /// </summary>
+    public AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
+        Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new()
+    {
+        method.EnsureType(MethodType.ServerStreaming, nameof(AsyncServerStreamingCall));
+        var call = new ServerStreamingCall<TRequest, TResponse>(_httpClient, UriOf(method), method, options, _options);
+        call.Start(request);
+        return new AsyncServerStreamingCall<TResponse>(call, call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
+    }
+
+    private Uri UriOf<TRequest, TResponse>(Method<TRequest, TResponse> method)
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new() =>
+        _uris.GetOrAdd(method.FullName, static (path, address) => new Uri(address, path), _address);
 }

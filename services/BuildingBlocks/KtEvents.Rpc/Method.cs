@@ -4,7 +4,7 @@ using Google.Protobuf.Reflection;
 namespace KtEvents.Rpc;
 
 /// <summary>
-/// One unary rpc as a client calls it: its path and how to read its response. Made only from the
+/// One rpc as a client calls it: its kind, its path and how to read its responses. Made only from the
 /// service descriptor, so the path is never typed by hand and a wrong name or message type fails when
 /// the client type is first used, which <c>AddGrpcClient</c> makes happen at startup.
 /// </summary>
@@ -12,12 +12,16 @@ public sealed class Method<TRequest, TResponse>
     where TRequest : class, IMessage<TRequest>, new()
     where TResponse : class, IMessage<TResponse>, new()
 {
-    private Method(string serviceName, string name)
+    private Method(MethodType type, string serviceName, string name)
     {
+        Type = type;
         ServiceName = serviceName;
         Name = name;
         FullName = $"/{serviceName}/{name}";
     }
+
+    /// <summary>Unary or server streaming, from the descriptor.</summary>
+    public MethodType Type { get; }
 
     /// <summary>The service's full name, e.g. <c>kt.event.v1.EventService</c>.</summary>
     public string ServiceName { get; }
@@ -36,9 +40,10 @@ public sealed class Method<TRequest, TResponse>
             ?? throw new InvalidOperationException(
                 $"{service.FullName} has no rpc '{name}'; its rpcs are: {string.Join(", ", service.Methods.Select(m => m.Name))}.");
         var path = $"{service.FullName}/{name}";
-        if (rpc.IsClientStreaming || rpc.IsServerStreaming)
+        if (rpc.IsClientStreaming)
         {
-            throw new InvalidOperationException($"rpc {path} streams; KtEvents.Rpc calls unary rpcs only.");
+            throw new InvalidOperationException(
+                $"rpc {path} is {(rpc.IsServerStreaming ? "bidirectional" : "client")} streaming; KtEvents.Rpc calls unary and server-streaming rpcs only.");
         }
 
         var request = new TRequest().Descriptor.FullName;
@@ -49,7 +54,17 @@ public sealed class Method<TRequest, TResponse>
                 $"rpc {path} takes {rpc.InputType.FullName} and returns {rpc.OutputType.FullName}, not {request} and {response}.");
         }
 
-        return new Method<TRequest, TResponse>(service.FullName, name);
+        return new Method<TRequest, TResponse>(
+            rpc.IsServerStreaming ? MethodType.ServerStreaming : MethodType.Unary, service.FullName, name);
+    }
+
+    /// <summary>Guards a call made with the wrong kind of call, e.g. a streaming rpc through AsyncUnaryCall.</summary>
+    internal void EnsureType(MethodType expected, string callKind)
+    {
+        if (Type != expected)
+        {
+            throw new InvalidOperationException($"rpc {FullName} is {Type}; call it with {callKind}.");
+        }
     }
 
     public override string ToString() => FullName;

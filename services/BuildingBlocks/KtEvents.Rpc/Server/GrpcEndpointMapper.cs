@@ -37,7 +37,12 @@ internal static class GrpcEndpointMapper
         var classAttributes = serviceType.GetCustomAttributes(inherit: true);
         foreach (var method in bound)
         {
-            var handler = new UnaryServerCallHandler(method, options, logger);
+            ServerCallHandler handler = method.Invoker switch
+            {
+                IServerStreamingMethodInvoker streaming => new ServerStreamingCallHandler(method, streaming, options, logger),
+                IUnaryMethodInvoker unary => new UnaryServerCallHandler(method, unary, options, logger),
+                _ => throw new InvalidOperationException($"No call handler for {method.Path}."),
+            };
             builders.Add(endpoints.MapPost(method.Path, new RequestDelegate(handler.HandleAsync))
                 .WithDisplayName($"gRPC - {method.Path}")
                 .WithMetadata([.. classAttributes, .. method.Implementation.GetCustomAttributes(inherit: true)]));

@@ -9,9 +9,10 @@ using Microsoft.AspNetCore.Http;
 namespace KtEvents.Rpc.Server;
 
 /// <summary>
-/// Writes the end of a server call. Success: headers, one framed message, then grpc-status 0 and the
-/// trailers. Failure: Trailers-Only, i.e. status, message and trailers in the single HEADERS frame
-/// that also ends the stream, as the spec prescribes for calls that produce an immediate error.
+/// Writes the end of a server call. Unary success: headers, one framed message, then grpc-status 0 and
+/// the trailers. A stream's end: its messages are out already, so the status (OK or not) and the
+/// trailers follow them. Failure before any message: Trailers-Only, i.e. status, message and trailers in
+/// the single HEADERS frame that also ends the stream, as the spec prescribes for an immediate error.
 /// </summary>
 internal static class ServerResponse
 {
@@ -24,6 +25,33 @@ internal static class ServerResponse
 
         // Kestrel flushes the body and sends these trailers when the request delegate returns.
         response.AppendTrailer(GrpcProtocol.StatusHeader, "0");
+        foreach (var entry in trailers)
+        {
+            if (!GrpcProtocol.IsReservedHeader(entry.Key))
+            {
+                response.AppendTrailer(entry.Key, entry.ToWireValue());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends a stream with <paramref name="status"/> in trailers, after its messages (or, for an empty
+    /// stream, after headers alone; Kestrel sends the headers, then the trailers with END_STREAM).
+    /// </summary>
+    public static void WriteTrailers(HttpContext httpContext, Status status, Metadata trailers)
+    {
+        var response = httpContext.Response;
+        if (!response.HasStarted)
+        {
+            StartResponse(httpContext);
+        }
+
+        response.AppendTrailer(GrpcProtocol.StatusHeader, ((int)status.StatusCode).ToString(CultureInfo.InvariantCulture));
+        if (status.Detail.Length > 0)
+        {
+            response.AppendTrailer(GrpcProtocol.MessageHeader, PercentEncoding.Encode(status.Detail));
+        }
+
         foreach (var entry in trailers)
         {
             if (!GrpcProtocol.IsReservedHeader(entry.Key))
@@ -51,7 +79,7 @@ internal static class ServerResponse
         }
     }
 
-    private static HttpResponse StartResponse(HttpContext httpContext)
+    public static HttpResponse StartResponse(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;

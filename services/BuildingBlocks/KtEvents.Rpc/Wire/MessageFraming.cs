@@ -9,7 +9,8 @@ namespace KtEvents.Rpc.Wire;
 
 /// <summary>
 /// Length-prefixed messages: a compressed flag byte, a 4-byte big-endian length, then the protobuf
-/// bytes. A unary call carries exactly one in each direction; both sides read through here.
+/// bytes. A unary call carries exactly one in each direction, a server-streaming response any number;
+/// both sides read through here.
 /// </summary>
 internal static class MessageFraming
 {
@@ -81,6 +82,58 @@ internal static class MessageFraming
             {
                 // Nothing is consumed until the stream ends: a unary message is parsed in one piece.
                 reader.AdvanceTo(buffer.Start, buffer.End);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the next message of a stream as soon as it is complete, or returns null when the stream
+    /// ends cleanly between messages. A cut-off frame, a size over the limit or an unreadable encoding is
+    /// an <see cref="RpcException"/>, as in <see cref="ReadSingleAsync{T}"/>.
+    /// </summary>
+    public static async ValueTask<T?> ReadNextAsync<T>(
+        PipeReader reader, string? encoding, int? maxReceiveMessageSize, MessageParser<T> parser, CancellationToken cancellationToken)
+        where T : class, IMessage<T>
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            if (buffer.Length >= HeaderSize)
+            {
+                var (compressed, length) = ReadHeader(buffer, maxReceiveMessageSize);
+                if (buffer.Length >= HeaderSize + length)
+                {
+                    T message;
+                    try
+                    {
+                        var payload = buffer.Slice(HeaderSize, length);
+                        message = compressed
+                            ? Parse(parser, Decompress(payload, encoding, maxReceiveMessageSize))
+                            : Parse(parser, payload);
+                    }
+                    catch
+                    {
+                        reader.AdvanceTo(buffer.Start, buffer.End);
+                        throw;
+                    }
+
+                    // Only this message is consumed and examined: the next may already be buffered
+                    // whole, and the next read must return it without waiting for more bytes.
+                    reader.AdvanceTo(buffer.GetPosition(HeaderSize + length));
+                    return message;
+                }
+            }
+
+            var buffered = buffer.Length;
+            reader.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                return buffered == 0
+                    ? null
+                    : throw Internal(buffered < HeaderSize
+                        ? "The stream ended in the middle of a message header."
+                        : "The stream ended in the middle of a message.");
             }
         }
     }

@@ -31,7 +31,7 @@ public sealed class CallInvoker
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
-        method.EnsureType(MethodType.Unary, nameof(AsyncUnaryCall));
+        method.EnsureType(MethodType.Unary);
         var call = new UnaryCall<TRequest, TResponse>(_httpClient, UriOf(method), method, options, _options);
         return new AsyncUnaryCall<TResponse>(call.RunAsync(request), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Cancel);
     }
@@ -55,7 +55,7 @@ public sealed class CallInvoker
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
-        method.EnsureType(MethodType.ServerStreaming, nameof(AsyncServerStreamingCall));
+        method.EnsureType(MethodType.ServerStreaming);
         var call = new ServerStreamingCall<TRequest, TResponse>(_httpClient, UriOf(method), method, options, _options);
         call.Start(request);
         return new AsyncServerStreamingCall<TResponse>(call, call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);

@@ -59,11 +59,12 @@ public sealed class Method<TRequest, TResponse>
     }
 
     /// <summary>Guards a call made with the wrong kind of call, e.g. a streaming rpc through AsyncUnaryCall.</summary>
-    internal void EnsureType(MethodType expected, string callKind)
+    internal void EnsureType(MethodType expected)
     {
         if (Type != expected)
         {
-            throw new InvalidOperationException($"rpc {FullName} is {Type}; call it with {callKind}.");
+            var fitting = Type == MethodType.ServerStreaming ? nameof(CallInvoker.AsyncServerStreamingCall) : nameof(CallInvoker.AsyncUnaryCall);
+            throw new InvalidOperationException($"rpc {FullName} is {Type}; call it with CallInvoker.{fitting}.");
         }
     }
 

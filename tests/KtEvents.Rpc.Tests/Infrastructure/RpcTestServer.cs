@@ -32,7 +32,7 @@ public sealed class RpcTestServer : IAsyncDisposable
 
     public CallProbe Probe => _app.Services.GetRequiredService<CallProbe>();
 
-    /// <summary>Starts a server; <paramref name="map"/> replaces the default mapping of Echo and Relay.</summary>
+    /// <summary>Starts a server; <paramref name="map"/> replaces the default mapping of Echo, Relay and Feed.</summary>
     public static async Task<RpcTestServer> StartAsync(
         Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
     {
@@ -61,6 +61,7 @@ public sealed class RpcTestServer : IAsyncDisposable
             {
                 app.MapGrpcService<EchoGrpcService>();
                 app.MapGrpcService<RelayGrpcService>();
+                app.MapGrpcService<FeedGrpcService>();
             }
             else
             {

@@ -31,6 +31,28 @@ server.addService(testing.EchoService.service, {
   },
 });
 
+server.addService(testing.FeedService.service, {
+  Watch: (call) => {
+    const { text, count, hang, failCode, failMessage } = call.request;
+    for (let n = 1; n <= count; n++) {
+      call.write({ text: `${text} ${n}` });
+    }
+    if (hang) {
+      // Never ends: the caller's deadline ends the call.
+      return;
+    }
+    if (failCode !== 0) {
+      const trailers = new grpc.Metadata();
+      trailers.set('failure-trailer', 'grpc-js');
+      call.emit('error', { code: failCode, details: failMessage, metadata: trailers });
+      return;
+    }
+    const trailers = new grpc.Metadata();
+    trailers.set('watch-trailer', 'grpc-js');
+    call.end(trailers);
+  },
+});
+
 server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) => {
   if (error) {
     process.stderr.write(String(error) + '\n');

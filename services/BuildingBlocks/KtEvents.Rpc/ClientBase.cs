@@ -10,8 +10,15 @@ namespace KtEvents.Rpc;
 ///     private static readonly Method&lt;GetEventRequest, GetEventReply&gt; GetEventMethod =
 ///         Method&lt;GetEventRequest, GetEventReply&gt;.Resolve(Service, "GetEvent");
 ///
+///     private static readonly Method&lt;WatchEventRequest, EventChange&gt; WatchMethod =
+///         Method&lt;WatchEventRequest, EventChange&gt;.Resolve(Service, "Watch");
+///
 ///     public AsyncUnaryCall&lt;GetEventReply&gt; GetEventAsync(GetEventRequest request, CallOptions options = default) =>
 ///         CallInvoker.AsyncUnaryCall(GetEventMethod, options, request);
+///
+///     // A server-streaming rpc, as Grpc.Tools generates it.
+///     public virtual AsyncServerStreamingCall&lt;EventChange&gt; Watch(WatchEventRequest request, CallOptions options = default) =>
+///         CallInvoker.AsyncServerStreamingCall(WatchMethod, null, options, request);
 /// }
 /// </code>
 /// </summary>

@@ -1,4 +1,4 @@
-// KtEvents.Rpc: unary gRPC over HTTP/2 on Kestrel and HttpClient.
+// KtEvents.Rpc: unary and server-streaming gRPC over HTTP/2 on Kestrel and HttpClient.
 //
 // Why it exists: Grpc.AspNetCore and Grpc.Net.Client do not restore from this workplace's NuGet mirror;
 // Google.Protobuf and Grpc.Tools do. So protoc generates the messages and descriptors
@@ -8,7 +8,8 @@
 // percent-encoded grpc-message in trailers (Trailers-Only for immediate errors), grpc-timeout
 // deadlines (H/M/S/m/u/n), gzip-compressed messages read (never sent), HTTP-status and RST_STREAM
 // mapping on the client. Grpc's public names are kept (AddGrpc, MapGrpcService, ServerCallContext,
-// RpcException, Status, StatusCode, Metadata, CallOptions, AsyncUnaryCall, AddGrpcClient), so swapping
+// RpcException, Status, StatusCode, Metadata, CallOptions, AsyncUnaryCall, AsyncServerStreamingCall,
+// IServerStreamWriter, IAsyncStreamReader, ReadAllAsync, MethodType, AddGrpcClient), so swapping
 // the real library in is: change the usings, derive services from the generated *Base classes, and
 // let Grpc.Tools generate the clients.
 //
@@ -16,25 +17,45 @@
 //   builder.Services.AddGrpc();                      // options: MaxReceiveMessageSize (4 MB), MaxSendMessageSize
 //   app.MapGrpcService<EventGrpcService>();          // returns a builder: .RequireAuthorization() etc.
 // A service class implements IGrpcService (static Descriptor => EventReflection.Descriptor.GetService(
-// "EventService")) and has one public method per rpc: Task<TResponse> Rpc(TRequest, ServerCallContext).
-// Routes (/kt.event.v1.EventService/GetEvent) come from the descriptor. Startup fails, naming the rpc,
-// if an rpc has no such method. Unknown rpc → UNIMPLEMENTED; RpcException → its status; any other
-// exception → INTERNAL with a fixed text (logged, not sent); message over the limit → RESOURCE_EXHAUSTED;
+// "EventService")) and has one public method per rpc:
+//   unary             public async Task<GetEventReply> GetEvent(GetEventRequest request, ServerCallContext context)
+//   server streaming  public async Task Watch(WatchRequest request, IServerStreamWriter<Change> responseStream,
+//                                             ServerCallContext context)
+// Routes (/kt.event.v1.EventService/GetEvent) come from the descriptor. Startup fails, naming the rpc and
+// the signature it needs, if an rpc has no such method or one of the other shape. Unknown rpc →
+// UNIMPLEMENTED; RpcException → its status; any other exception → INTERNAL with a fixed text (logged,
+// not sent); message over the limit → RESOURCE_EXHAUSTED;
 // compressed with an encoding we lack → UNIMPLEMENTED. ServerCallContext has Deadline, a
 // CancellationToken (deadline or caller gone), RequestHeaders, ResponseTrailers, User (the principal of
 // ASP.NET Core authentication: callers' JWTs are checked by the normal middleware) and GetHttpContext().
 // [Authorize] on the class or a method applies to its endpoints.
+// A stream: each responseStream.WriteAsync(message) frames one message and flushes it, so the caller
+// has it at once (the flush waits while the caller's HTTP/2 window is full: a slow reader slows the
+// writer). Response headers go out with the first message; the status and ResponseTrailers follow the
+// last one in trailers, also when the method throws after writing (RpcException → its status, other →
+// INTERNAL); a failure before any message is Trailers-Only as for unary. The send limit applies per
+// message. When the deadline passes or the caller goes away, context.CancellationToken fires and
+// further writes throw OperationCanceledException; the call ends DEADLINE_EXCEEDED (or, caller gone,
+// with nothing sent). Only one write may be pending at a time.
 //
 // Client:
 //   builder.Services.AddGrpcClient<EventClient>(o => o.Address = new Uri("http://event"))
 //       .ForwardAuthorization();                     // opt-in: send the served request's JWT onwards
 //   var reply = await events.GetEventAsync(request, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)));
+//   using var call = events.Watch(new WatchRequest { EventId = id }, new CallOptions(cancellationToken: ct));
+//   await foreach (var change in call.ResponseStream.ReadAllAsync(ct)) { … }   // or MoveNext(ct)/Current
 // A typed client derives from ClientBase and resolves its rpcs from the descriptor in static fields
-// (Method<TReq, TRes>.Resolve(service, "GetEvent")); AddGrpcClient runs that at registration, so a
-// misspelt rpc fails at startup. Calls go through a named IHttpClientFactory client, so the handlers
-// ServiceDefaults adds to every HttpClient (service discovery, resilience) apply. Failures surface as
+// (Method<TReq, TRes>.Resolve(service, "GetEvent"), whose Type says Unary or ServerStreaming) and calls
+// CallInvoker.AsyncUnaryCall or CallInvoker.AsyncServerStreamingCall(method, null, options, request), as
+// Grpc.Tools-generated clients do; AddGrpcClient runs that at registration, so a misspelt rpc fails at
+// startup. A stream's messages are read as they arrive; a non-OK status at its end is thrown as
+// RpcException from MoveNext (after the messages before it); the deadline covers the whole stream;
+// GetStatus()/GetTrailers() once it has ended; Dispose() cancels an unfinished call (the server's
+// token fires), so always `using` the call. Calls go through a named IHttpClientFactory client, so the
+// handlers ServiceDefaults adds to every HttpClient (service discovery, resilience) apply. Failures surface as
 // RpcException(StatusCode). HttpClient's diagnostics inject the W3C traceparent and ASP.NET Core picks
-// it up, so one trace spans the call; the "KtEvents.Rpc" ActivitySource adds a client span per call.
+// it up, so one trace spans the call; the "KtEvents.Rpc" ActivitySource adds a client span per call
+// (for a stream, from the request until the stream ends, fails or is disposed).
 //
 // HTTP/2 without TLS (h2c) needs an Http2-only endpoint. Measured on .NET 10 Kestrel (see
 // Http2CleartextTests): a cleartext endpoint with HttpProtocols.Http1AndHttp2 logs "HTTP/2 is not
@@ -48,7 +69,9 @@
 // Kestrel:EndpointDefaults:Protocols in configuration is overridden by this code default. eShop makes
 // the same choice for its gRPC service (Kestrel:EndpointDefaults:Protocols = Http2 in Basket.API).
 //
-// Not here: streaming rpcs (mapping one fails at startup), compressing what we send, server reflection.
+// Not here: client-streaming and bidirectional-streaming rpcs (mapping or resolving one fails at
+// startup, naming it), WriteOptions and ServerCallContext.WriteResponseHeadersAsync, compressing what we
+// send, server reflection.
 using KtEvents.Rpc;
 using KtEvents.Rpc.Client;
 using KtEvents.Rpc.Server;

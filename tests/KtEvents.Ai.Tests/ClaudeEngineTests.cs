@@ -58,6 +58,22 @@ public sealed class ClaudeEngineTests(ClaudeEngineFixture fixture, ITestOutputHe
         Assert.Equal(new ClaudeCalls(1, 1, 0), await fixture.Sandbox.CallsAsync(key));
     }
 
+    [Fact]
+    public async Task UFR_AI_010_twenty_identical_cold_requests_at_once_make_one_claude_round()
+    {
+        var key = NewKey();
+        await fixture.Sandbox.SetScenarioAsync(key, trends: new ToolScenario(LatencyMs: 300), plans: new ToolScenario(LatencyMs: 300));
+        await using var ai = fixture.Start(key);
+        var request = Request();
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => ai.Client.RecommendAsync(request, fixture.AsOwner()).ResponseAsync));
+
+        Assert.All(replies, reply => Assert.Equal("claude", reply.Metadata.Engine));
+        Assert.Equal(20, replies.Select(r => r.Metadata.RecommendationId).Distinct().Count());
+        Assert.Single(replies.Select(r => r.Plans.ToString()).Distinct());
+        Assert.Equal(new ClaudeCalls(1, 1, 0), await fixture.Sandbox.CallsAsync(key));
+    }
+
     [Theory]
     [InlineData("malformed_json")]
     [InlineData("invalid_input")]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 using Google.Protobuf.WellKnownTypes;
@@ -14,7 +15,9 @@ namespace KtEvents.Ai.Recommendations;
 /// engine, check the engine's answer, then log and return it with its metadata. Every reply gets its
 /// own recommendation id and log row, cached or not, so feedback can always name what was shown.
 /// A degraded answer (the Claude engine's "mixed" or "data") is served but not cached: the next
-/// request asks Claude again instead of repeating a fallback for 15 minutes.
+/// request asks Claude again instead of repeating a fallback for 15 minutes. Identical cold requests
+/// at once share one engine run (single-flight, in this process): twenty owners asking the same
+/// thing make one Claude round, and each still gets its own id and log row.
 /// </summary>
 public sealed partial class RecommendationService(
     IRecommendationEngine engine,
@@ -23,6 +26,8 @@ public sealed partial class RecommendationService(
     TimeProvider timeProvider,
     ILogger<RecommendationService> logger)
 {
+    private readonly ConcurrentDictionary<string, Lazy<Task<RecommendReply>>> _inFlight = new();
+
     public async Task<RecommendReply> RecommendAsync(RecommendRequest request, Guid ownerId, CancellationToken cancellationToken)
     {
         var input = RecommendRequestReader.Read(request, SeoulClock.Today(timeProvider));
@@ -40,36 +45,8 @@ public sealed partial class RecommendationService(
         var cacheLookup = total.Elapsed;
         if (reply is null)
         {
-            var result = await engine.RecommendAsync(input, cancellationToken);
-            IReadOnlyList<string> problems;
-            using (AiTelemetry.Source.StartActivity("ai.validation.reply"))
-            {
-                problems = RecommendationValidator.Check(result.Trends, result.Plans);
-            }
-            if (problems.Count > 0)
-            {
-                // Every engine keeps these promises (the Claude engine by replacing what breaks them); breaking one is a bug to see, not to serve.
-                throw new InvalidOperationException($"The {result.Engine} engine broke its promises: {string.Join("; ", problems)}");
-            }
-            reply = new RecommendReply
-            {
-                Trends = result.Trends,
-                Metadata = new RecommendMetadata
-                {
-                    Engine = result.Engine,
-                    SyntheticData = result.SyntheticData,
-                    InputTokens = result.InputTokens,
-                    OutputTokens = result.OutputTokens,
-                    FallbackReason = result.FallbackReason,
-                    GeneratedAt = Timestamp.FromDateTimeOffset(timeProvider.GetUtcNow()),
-                },
-            };
-            reply.Plans.AddRange(result.Plans);
-            reply.Metadata.Stages.AddRange(result.Stages);
-            if (result.Engine == engine.Name)
-            {
-                await cache.SetAsync(key, reply, CacheKeys.RecommendationTtl);
-            }
+            // Everyone gets a copy: the metadata below is each caller's own.
+            reply = (await SharedRunAsync(input, key).WaitAsync(cancellationToken)).Clone();
         }
         else
         {
@@ -87,6 +64,63 @@ public sealed partial class RecommendationService(
             new KeyValuePair<string, object?>("engine", reply.Metadata.Engine),
             new KeyValuePair<string, object?>("cache_hit", cacheHit));
         LogServed(logger, reply.Metadata.RecommendationId, reply.Metadata.Engine, cacheHit, total.ElapsedMilliseconds);
+        return reply;
+    }
+
+    /// <summary>The engine run in flight for this key, or a new one, which leaves the table when it ends.</summary>
+    private Task<RecommendReply> SharedRunAsync(RecommendationInput input, string key) =>
+        // Lazy, because GetOrAdd may call its factory twice in a race; only the stored Lazy ever runs.
+        _inFlight.GetOrAdd(key, _ => new Lazy<Task<RecommendReply>>(() => RunOnceAsync(input, key))).Value;
+
+    private async Task<RecommendReply> RunOnceAsync(RecommendationInput input, string key)
+    {
+        try
+        {
+            return await ProduceAsync(input, key);
+        }
+        finally
+        {
+            // Nothing else can have added this key while this run was in the table.
+            _inFlight.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>
+    /// One engine run, checked, cached when whole. It runs to its end even if the caller that started
+    /// it goes away: others may be waiting on it, and the engine's own budget bounds it.
+    /// </summary>
+    private async Task<RecommendReply> ProduceAsync(RecommendationInput input, string key)
+    {
+        var result = await engine.RecommendAsync(input, CancellationToken.None);
+        IReadOnlyList<string> problems;
+        using (AiTelemetry.Source.StartActivity("ai.validation.reply"))
+        {
+            problems = RecommendationValidator.Check(result.Trends, result.Plans);
+        }
+        if (problems.Count > 0)
+        {
+            // Every engine keeps these promises (the Claude engine by replacing what breaks them); breaking one is a bug to see, not to serve.
+            throw new InvalidOperationException($"The {result.Engine} engine broke its promises: {string.Join("; ", problems)}");
+        }
+        var reply = new RecommendReply
+        {
+            Trends = result.Trends,
+            Metadata = new RecommendMetadata
+            {
+                Engine = result.Engine,
+                SyntheticData = result.SyntheticData,
+                InputTokens = result.InputTokens,
+                OutputTokens = result.OutputTokens,
+                FallbackReason = result.FallbackReason,
+                GeneratedAt = Timestamp.FromDateTimeOffset(timeProvider.GetUtcNow()),
+            },
+        };
+        reply.Plans.AddRange(result.Plans);
+        reply.Metadata.Stages.AddRange(result.Stages);
+        if (result.Engine == engine.Name)
+        {
+            await cache.SetAsync(key, reply, CacheKeys.RecommendationTtl);
+        }
         return reply;
     }
 

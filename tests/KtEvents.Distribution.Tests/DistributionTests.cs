@@ -15,7 +15,7 @@ namespace KtEvents.Distribution.Tests;
 /// for images, the Sandbox's channel APIs receiving the posts. Tests of one class run one at a time,
 /// so the faults a test injects into the (shared) Sandbox are its own.
 /// </summary>
-public sealed class DistributionTests(DistributionFixture fixture) : IClassFixture<DistributionFixture>
+public sealed partial class DistributionTests(DistributionFixture fixture) : IClassFixture<DistributionFixture>
 {
     [Fact]
     public async Task UFR_DIST_010_an_approved_event_is_posted_exactly_once_to_every_channel()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 using KtEvents.Contracts.Channels;
 using KtEvents.Contracts.IntegrationEvents;
@@ -18,6 +19,13 @@ namespace KtEvents.Distribution.Infrastructure;
 /// </summary>
 public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegrationEventOutbox outbox)
 {
+    /// <summary>What the owner reads of a channel row (<see cref="ReadRow"/>); the last says whether a worker holds its lease now.</summary>
+    private const string RowColumns =
+        """
+        c.channel, c.state, c.attempts, c.external_id, c.post_url, c.error_message, c.updated_at, c.expected_exposure,
+        c.reported_exposure, c.details::text, (c.lease_until IS NOT NULL AND c.lease_until > now())
+        """;
+
     private static readonly Dictionary<string, int> ChannelOrder =
         ChannelCodes.All.Select((channel, index) => (channel, index)).ToDictionary(pair => pair.channel, pair => pair.index);
 
@@ -104,7 +112,7 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
             WHERE c.event_id = due.event_id AND c.channel = due.channel AND r.event_id = c.event_id
             RETURNING c.event_id, c.channel, c.options, c.expected_exposure, c.attempts,
                       r.owner_id, r.store_name, r.store_phone, r.title, r.prize, r.participation_method,
-                      r.image_id, r.starts_at, r.ends_at
+                      r.image_id, r.starts_at, r.ends_at, c.round
             """, connection, transaction);
         claim.Parameters.AddWithValue("lease", lease);
         claim.Parameters.AddWithValue("limit", limit);
@@ -125,7 +133,7 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
                     StartsAt: reader.GetFieldValue<DateTimeOffset>(12),
                     EndsAt: reader.GetFieldValue<DateTimeOffset>(13));
                 var options = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2)) ?? [];
-                claimed.Add(new ChannelWork(run, reader.GetString(1), options, reader.GetInt64(3), reader.GetInt32(4)));
+                claimed.Add(new ChannelWork(run, reader.GetString(1), options, reader.GetInt64(3), reader.GetInt32(4), reader.GetInt32(14)));
             }
         }
 
@@ -141,9 +149,11 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
     }
 
     /// <summary>
-    /// Stores how an attempt ended. Returns false, changing nothing, when the attempt lost its row
-    /// (its lease expired and another attempt claimed it). The run row is locked first, so that of
-    /// two channels finishing at once exactly one sees the run complete and publishes DistributionCompleted.
+    /// Stores how an attempt ended. Returns false, changing nothing, when the attempt lost its row:
+    /// its lease expired and another attempt claimed it, the owner cancelled the channel meanwhile
+    /// (a cancellation is never overwritten), or a 재시도 started a new round. The run row is locked
+    /// first, so that of two channels finishing at once exactly one sees the run complete and
+    /// publishes DistributionCompleted.
     /// </summary>
     public async Task<bool> CompleteAttemptAsync(ChannelWork work, ChannelOutcome outcome, CancellationToken cancellationToken)
     {
@@ -167,8 +177,9 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
             """
             UPDATE distribution_channels
             SET state = @state, external_id = @external_id, post_url = @post_url, details = @details,
-                error_message = @error_message, lease_until = NULL, next_attempt_at = now() + @delay, updated_at = now()
-            WHERE event_id = @event_id AND channel = @channel AND state = 'running' AND attempts = @attempt
+                reported_exposure = @reported_exposure, error_message = @error_message, lease_until = NULL,
+                next_attempt_at = now() + @delay, updated_at = now()
+            WHERE event_id = @event_id AND channel = @channel AND state = 'running' AND attempts = @attempt AND round = @round
             """, connection, transaction))
         {
             update.Parameters.AddWithValue("state", state);
@@ -180,6 +191,8 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
             update.Parameters.AddWithValue("event_id", work.Run.EventId);
             update.Parameters.AddWithValue("channel", work.Channel);
             update.Parameters.AddWithValue("attempt", work.Attempt);
+            update.Parameters.AddWithValue("round", work.Round);
+            update.Parameters.AddWithValue("reported_exposure", (object?)result?.Exposure ?? DBNull.Value);
             if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
                 return false;
@@ -197,7 +210,7 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
                 transaction, cancellationToken);
         }
 
-        if (state is ChannelStates.Succeeded or ChannelStates.Failed)
+        if (ChannelStates.IsFinal(state))
         {
             await CompleteRunIfFinalAsync(run, connection, transaction, cancellationToken);
         }
@@ -210,8 +223,8 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
     public async Task<IReadOnlyList<ChannelDistributionRow>> GetAsync(Guid eventId, Guid ownerId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            """
-            SELECT c.channel, c.state, c.attempts, c.external_id, c.post_url, c.error_message, c.updated_at, c.expected_exposure
+            $"""
+            SELECT {RowColumns}
             FROM distribution_channels AS c
             JOIN distribution_runs AS r ON r.event_id = c.event_id
             WHERE c.event_id = @event_id AND r.owner_id = @owner_id
@@ -222,20 +235,142 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new ChannelDistributionRow(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetInt32(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.GetFieldValue<DateTimeOffset>(6),
-                reader.GetInt64(7)));
+            rows.Add(ReadRow(reader));
         }
 
         return [.. rows.OrderBy(row => ChannelOrder.GetValueOrDefault(row.Channel, int.MaxValue))];
     }
 
+    /// <summary>
+    /// 재시도: a failed channel goes back to pending, due now, in a new round with no attempts, so the
+    /// worker posts it again with the full MaxAttempts. Its former answer and message are cleared.
+    /// </summary>
+    public Task<ChannelChange> RetryAsync(Guid eventId, Guid ownerId, string channel, CancellationToken cancellationToken) =>
+        ChangeChannelAsync(eventId, ownerId, channel,
+            row => row.State == ChannelStates.Failed,
+            """
+            UPDATE distribution_channels
+            SET state = 'pending', attempts = 0, round = round + 1, next_attempt_at = now(), lease_until = NULL,
+                external_id = NULL, post_url = NULL, details = NULL, reported_exposure = NULL, error_message = NULL, updated_at = now()
+            WHERE event_id = @event_id AND channel = @channel AND state = 'failed'
+            """,
+            cancellationToken);
+
+    /// <summary>
+    /// 취소: the channel becomes cancelled, which the worker never claims, when <see cref="ChannelCancellation"/>
+    /// allows it. The channel row is locked, so a worker claiming it at the same moment either got it
+    /// first (then its lease refuses the cancellation) or skips it (SKIP LOCKED) and finds it cancelled.
+    /// </summary>
+    public Task<ChannelChange> CancelAsync(Guid eventId, Guid ownerId, string channel, CancellationToken cancellationToken) =>
+        ChangeChannelAsync(eventId, ownerId, channel,
+            row => ChannelCancellation.CanCancel(row.Channel, row.State, row.AttemptInFlight),
+            """
+            UPDATE distribution_channels
+            SET state = 'cancelled', lease_until = NULL, error_message = NULL, updated_at = now()
+            WHERE event_id = @event_id AND channel = @channel AND state IN ('pending', 'running')
+              AND (lease_until IS NULL OR lease_until <= now())
+            """,
+            cancellationToken);
+
+    /// <summary>
+    /// One owner's change of one channel, in one transaction with its DistributionProgressed: the run is
+    /// locked first (as <see cref="CompleteAttemptAsync"/> does, so that a cancellation finishing the
+    /// run and a worker finishing another channel cannot both miss the completion), then the channel
+    /// row, then <paramref name="allowed"/> decides on what is locked and <paramref name="update"/>
+    /// (itself conditional on the state) applies the change.
+    /// </summary>
+    private async Task<ChannelChange> ChangeChannelAsync(
+        Guid eventId, Guid ownerId, string channel, Func<ChannelDistributionRow, bool> allowed, string update, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var run = await LockRunAsync(eventId, ownerId, connection, transaction, cancellationToken);
+        if (run is null || await ReadChannelAsync(eventId, channel, connection, transaction, lockRow: true, cancellationToken) is not { } before)
+        {
+            return new ChannelChange.NotFound();
+        }
+
+        if (!allowed(before))
+        {
+            return new ChannelChange.Refused(before);
+        }
+
+        await using (var command = new NpgsqlCommand(update, connection, transaction))
+        {
+            command.Parameters.AddWithValue("event_id", eventId);
+            command.Parameters.AddWithValue("channel", channel);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                // Unreachable while the row is locked; refuse rather than report a change that did not happen.
+                return new ChannelChange.Refused(before);
+            }
+        }
+
+        var after = (await ReadChannelAsync(eventId, channel, connection, transaction, lockRow: false, cancellationToken))!;
+        await outbox.AddAsync(
+            new DistributionProgressedIntegrationEvent(eventId, ownerId, channel, after.State, after.Attempts, null, null, null),
+            transaction, cancellationToken);
+        if (ChannelStates.IsFinal(after.State))
+        {
+            await CompleteRunIfFinalAsync(run, connection, transaction, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ChannelChange.Changed(after);
+    }
+
+    private static async Task<DistributionRun?> LockRunAsync(
+        Guid eventId, Guid ownerId, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT event_id, owner_id, store_name, store_phone, title, prize, participation_method, image_id, starts_at, ends_at
+            FROM distribution_runs WHERE event_id = @event_id AND owner_id = @owner_id
+            FOR UPDATE
+            """, connection, transaction);
+        command.Parameters.AddWithValue("event_id", eventId);
+        command.Parameters.AddWithValue("owner_id", ownerId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new DistributionRun(
+                reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                reader.GetString(6), reader.GetGuid(7), reader.GetFieldValue<DateTimeOffset>(8), reader.GetFieldValue<DateTimeOffset>(9))
+            : null;
+    }
+
+    private static async Task<ChannelDistributionRow?> ReadChannelAsync(
+        Guid eventId, string channel, NpgsqlConnection connection, NpgsqlTransaction transaction, bool lockRow, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT {RowColumns} FROM distribution_channels AS c WHERE c.event_id = @event_id AND c.channel = @channel{(lockRow ? " FOR UPDATE" : "")}",
+            connection, transaction);
+        command.Parameters.AddWithValue("event_id", eventId);
+        command.Parameters.AddWithValue("channel", channel);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadRow(reader) : null;
+    }
+
+    private static ChannelDistributionRow ReadRow(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetInt32(2),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.GetFieldValue<DateTimeOffset>(6),
+        reader.GetInt64(7),
+        reader.IsDBNull(8) ? null : reader.GetInt64(8),
+        reader.IsDBNull(9) ? null : JsonNode.Parse(reader.GetString(9)),
+        reader.GetBoolean(10));
+
+    /// <summary>
+    /// Publishes DistributionCompleted once per run, when every channel is final for the first time.
+    /// Cancelled channels are in neither list. A channel recovered by a 재시도 after that publishes its
+    /// DistributionProgressed and ExposureReported (<see cref="CompleteAttemptAsync"/>) but no second
+    /// completion: Event only activates on the first, Analytics only records the first, and nothing
+    /// reads the lists, so a second one would be noise to every consumer (and a trap for a future one
+    /// that counts them). completed_at is the guard.
+    /// </summary>
     private async Task CompleteRunIfFinalAsync(DistributionRun run, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var states = new List<(string Channel, string State)>();
@@ -249,7 +384,7 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
             }
         }
 
-        if (states.Any(row => row.State is not (ChannelStates.Succeeded or ChannelStates.Failed)))
+        if (!states.All(row => ChannelStates.IsFinal(row.State)))
         {
             return;
         }

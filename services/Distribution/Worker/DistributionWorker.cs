@@ -140,7 +140,7 @@ public sealed partial class DistributionWorker(
     [LoggerMessage(LogLevel.Warning, "Posting event {EventId} to {Channel} failed on attempt {Attempt} (transient: {Transient}).")]
     private partial void LogAttemptFailed(Guid eventId, string channel, int attempt, bool transient, Exception exception);
 
-    [LoggerMessage(LogLevel.Warning, "Attempt {Attempt} of event {EventId} on {Channel} lost its lease; another attempt owns the row.")]
+    [LoggerMessage(LogLevel.Warning, "Attempt {Attempt} of event {EventId} on {Channel} lost its row: its lease expired and another attempt owns it, or the owner cancelled or retried the channel.")]
     private partial void LogAttemptSuperseded(Guid eventId, string channel, int attempt);
 
     [LoggerMessage(LogLevel.Warning, "Attempt {Attempt} of event {EventId} on {Channel} was abandoned; the channel is retried when its lease expires.")]

@@ -44,6 +44,9 @@ public sealed class DistributionFixture : IAsyncLifetime
 
     public IConnectionMultiplexer Redis { get; private set; } = null!;
 
+    /// <summary>The service's own container, for a test that plays a worker's part (an attempt outliving its lease).</summary>
+    public IServiceProvider Services => _distribution!.Services;
+
     private string _rabbitMqConnectionString = "";
 
     public async Task InitializeAsync()

@@ -13,6 +13,18 @@ public sealed class DistributionClient(CallInvoker callInvoker) : ClientBase(cal
     private static readonly Method<GetDistributionRequest, EventDistribution> GetDistributionMethod =
         Method<GetDistributionRequest, EventDistribution>.Resolve(Service, "GetDistribution");
 
+    private static readonly Method<ChannelRequest, ChannelDistribution> RetryChannelMethod =
+        Method<ChannelRequest, ChannelDistribution>.Resolve(Service, "RetryChannel");
+
+    private static readonly Method<ChannelRequest, ChannelDistribution> CancelChannelMethod =
+        Method<ChannelRequest, ChannelDistribution>.Resolve(Service, "CancelChannel");
+
     public AsyncUnaryCall<EventDistribution> GetDistributionAsync(GetDistributionRequest request, CallOptions options = default) =>
         CallInvoker.AsyncUnaryCall(GetDistributionMethod, options, request);
+
+    public AsyncUnaryCall<ChannelDistribution> RetryChannelAsync(ChannelRequest request, CallOptions options = default) =>
+        CallInvoker.AsyncUnaryCall(RetryChannelMethod, options, request);
+
+    public AsyncUnaryCall<ChannelDistribution> CancelChannelAsync(ChannelRequest request, CallOptions options = default) =>
+        CallInvoker.AsyncUnaryCall(CancelChannelMethod, options, request);
 }

@@ -8,8 +8,11 @@ using KtEvents.Contracts.Channels;
 using KtEvents.Contracts.Clients;
 using KtEvents.Contracts.Distribution.V1;
 using KtEvents.Contracts.Event.V1;
+using KtEvents.Contracts.Problems;
 using KtEvents.Gateway.Infrastructure;
 using KtEvents.Gateway.Model;
+using KtEvents.Rpc;
+using KtEvents.ServiceDefaults.Errors;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,6 +30,8 @@ public static class EventProgressApi
     {
         var events = app.MapGroup("/events").WithTags("Event progress").RequireAuthorization();
         events.MapGet("/{id}/distribution", GetDistribution);
+        events.MapPost("/{id}/distribution/{channel}/retry", RetryChannel);
+        events.MapPost("/{id}/distribution/{channel}/cancel", CancelChannel);
         events.MapGet("/{id}/analytics", GetAnalytics);
         events.MapGet("/{id}/live", Live);
         return app;
@@ -34,6 +39,39 @@ public static class EventProgressApi
 
     public static async Task<Ok<DistributionResponse>> GetDistribution(string id, DistributionClient distribution, CancellationToken cancellationToken) =>
         TypedResults.Ok((await distribution.GetDistributionAsync(new GetDistributionRequest { EventId = id }, Calls.Within(cancellationToken))).ToResponse());
+
+    /// <summary>재시도 of a failed channel: 202 with the channel back at pending; the worker posts it again.</summary>
+    public static Task<Results<Accepted<ChannelDistributionResponse>, ProblemHttpResult>> RetryChannel(
+        string id, string channel, DistributionClient distribution, CancellationToken cancellationToken) =>
+        ChangeChannelAsync(id, distribution.RetryChannelAsync(new ChannelRequest { EventId = id, Channel = channel }, Calls.Within(cancellationToken)));
+
+    /// <summary>취소 of a channel not posted yet, where the channel allows it: 202 with the channel cancelled.</summary>
+    public static Task<Results<Accepted<ChannelDistributionResponse>, ProblemHttpResult>> CancelChannel(
+        string id, string channel, DistributionClient distribution, CancellationToken cancellationToken) =>
+        ChangeChannelAsync(id, distribution.CancelChannelAsync(new ChannelRequest { EventId = id, Channel = channel }, Calls.Within(cancellationToken)));
+
+    /// <summary>
+    /// The channel's state forbidding the change is a conflict with the resource as it is now, so 409
+    /// (like event_already_approved); Distribution says FAILED_PRECONDITION, which the gateway's
+    /// general mapping makes a 400 meant for bad input. Everything else goes to <see cref="ServiceProblemFilter"/>.
+    /// </summary>
+    private static async Task<Results<Accepted<ChannelDistributionResponse>, ProblemHttpResult>> ChangeChannelAsync(
+        string id, AsyncUnaryCall<ChannelDistribution> call)
+    {
+        try
+        {
+            var changed = await call.ResponseAsync;
+            return TypedResults.Accepted($"/api/events/{Uri.EscapeDataString(id)}/distribution", changed.ToResponse());
+        }
+        catch (RpcException rpc) when (rpc.StatusCode == StatusCode.FailedPrecondition && ServiceProblem.ReadCode(rpc) is { } code)
+        {
+            return Problems.Create(StatusCodes.Status409Conflict, code, rpc.Status.Detail);
+        }
+        finally
+        {
+            call.Dispose();
+        }
+    }
 
     public static async Task<Ok<AnalyticsSummaryResponse>> GetAnalytics(string id, AnalyticsClient analytics, CancellationToken cancellationToken) =>
         TypedResults.Ok((await analytics.GetEventSummaryAsync(new GetEventSummaryRequest { EventId = id }, Calls.Within(cancellationToken))).ToResponse());

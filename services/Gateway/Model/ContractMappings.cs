@@ -115,22 +115,31 @@ public static class ContractMappings
 
     public static DistributionResponse ToResponse(this EventDistribution distribution) => new(
         distribution.EventId,
-        distribution.Channels.Select(c => new ChannelDistributionResponse(
-            c.Channel,
-            c.State switch
-            {
-                ChannelState.Pending => "pending",
-                ChannelState.Running => "running",
-                ChannelState.Succeeded => "succeeded",
-                ChannelState.Failed => "failed",
-                _ => "pending",
-            },
-            c.Attempts,
-            NullIfEmpty(c.ExternalId),
-            NullIfEmpty(c.PostUrl),
-            NullIfEmpty(c.ErrorMessage),
-            c.UpdatedAt?.ToDateTimeOffset(),
-            c.ExpectedExposure)).ToList());
+        distribution.Channels.Select(c => c.ToResponse()).ToList());
+
+    public static ChannelDistributionResponse ToResponse(this ChannelDistribution channel) => new(
+        channel.Channel,
+        channel.State switch
+        {
+            ChannelState.Pending => "pending",
+            ChannelState.Running => "running",
+            ChannelState.Succeeded => "succeeded",
+            ChannelState.Failed => "failed",
+            ChannelState.Cancelled => "cancelled",
+            _ => "pending",
+        },
+        channel.Attempts,
+        NullIfEmpty(channel.ExternalId),
+        NullIfEmpty(channel.PostUrl),
+        NullIfEmpty(channel.ErrorMessage),
+        channel.UpdatedAt?.ToDateTimeOffset(),
+        channel.ExpectedExposure,
+        channel.MaxAttempts,
+        channel.Retryable,
+        channel.Cancellable,
+        channel.ReportedExposure > 0 ? channel.ReportedExposure : null,
+        channel.RingbackUpdatedAt?.ToDateTimeOffset(),
+        channel.ExposureSchedule.Select(slot => new ExposureSlotResponse(slot.Date, slot.From, slot.To)).ToList());
 
     public static AnalyticsSummaryResponse ToResponse(this AnalyticsSummary summary) => new(
         summary.EventId,

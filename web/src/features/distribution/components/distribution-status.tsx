@@ -93,9 +93,7 @@ export function ChannelRow({ eventId, item }: { eventId: string; item: ChannelDi
         </div>
         {item.state === 'running' && <Progress attempts={item.attempts} max={item.maxAttempts ?? 3} />}
         <ChannelDetails item={item} />
-        {item.state === 'failed' && item.errorMessage && (
-<p className="dist-error small">{item.errorMessage}</p>
-        )}
+        {item.state === 'failed' && item.errorMessage && <p className="dist-error small">{item.errorMessage}</p>}
         <ChannelActions eventId={eventId} item={item} />
       </div>
     </li>

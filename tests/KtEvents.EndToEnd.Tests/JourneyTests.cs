@@ -138,6 +138,13 @@ public sealed class JourneyTests(SystemFixture system)
         }
 
         Assert.Contains("analytics", await live.SeenAsync("analytics"));
+        Assert.Single(figures.Json.GetProperty("hourly").EnumerateArray(), hour => hour.GetProperty("participants").GetInt64() == 1);
+
+        // The dashboard's card (UFR-EVENT-010) carries the same figures.
+        var card = (await owner.GetAsync("/api/events")).Expect(HttpStatusCode.OK).Json.EnumerateArray()
+            .Single(e => e.GetProperty("id").GetString() == eventId.ToString());
+        Assert.Equal(1, card.GetProperty("participants").GetInt64());
+        Assert.Equal(figures.Json.GetProperty("exposures").GetInt64(), card.GetProperty("exposures").GetInt64());
     }
 
     [Fact]

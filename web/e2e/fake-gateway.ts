@@ -71,10 +71,21 @@ export function initialState(): FakeState {
 }
 
 export const sampleEvents = [
-  { id: 'e1', status: 'active', title: '가을 시즌 스탬프 챌린지', purpose: 'revisit', startsAt: iso(-3), endsAt: iso(11), createdAt: iso(-4), imageId: 'img-fancy' },
-  { id: 'e2', status: 'active', title: '첫 방문 인증샷 이벤트', purpose: 'new_customers', startsAt: iso(-10), endsAt: iso(4), createdAt: iso(-11) },
-  { id: 'e3', status: 'scheduled', title: '크리스마스 케이크 추첨', purpose: 'sales', startsAt: iso(20), endsAt: iso(34), createdAt: iso(-1) },
-  { id: 'e4', status: 'ended', title: '여름 빙수 페스티벌', purpose: 'awareness', startsAt: iso(-90), endsAt: iso(-76), createdAt: iso(-92), imageId: 'img-trendy' },
+  { id: 'e1', status: 'active', title: '가을 시즌 스탬프 챌린지', purpose: 'revisit', startsAt: iso(-3), endsAt: iso(11), createdAt: iso(-4), imageId: 'img-fancy', participants: 128, exposures: 18430 },
+  { id: 'e2', status: 'active', title: '첫 방문 인증샷 이벤트', purpose: 'new_customers', startsAt: iso(-10), endsAt: iso(4), createdAt: iso(-11), participants: 342, exposures: 41200 },
+  { id: 'e3', status: 'scheduled', title: '크리스마스 케이크 추첨', purpose: 'sales', startsAt: iso(20), endsAt: iso(34), createdAt: iso(-1), participants: 0, exposures: 0 },
+  { id: 'e4', status: 'ended', title: '여름 빙수 페스티벌', purpose: 'awareness', startsAt: iso(-90), endsAt: iso(-76), createdAt: iso(-92), imageId: 'img-trendy', participants: 517, exposures: 60300 },
+  ...['봄맞이 리뷰 이벤트', '어린이날 가족 할인', '설날 선물세트 추첨', '개업 1주년 감사제', '겨울 핫초코 증정'].map((title, i) => ({
+    id: `e${5 + i}`,
+    status: 'ended',
+    title,
+    purpose: 'sales',
+    startsAt: iso(-120 - 30 * i),
+    endsAt: iso(-106 - 30 * i),
+    createdAt: iso(-122 - 30 * i),
+    participants: 80 + 37 * i,
+    exposures: 9000 + 2100 * i,
+  })),
 ];
 
 const approved = () => ({

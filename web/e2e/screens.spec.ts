@@ -122,7 +122,12 @@ describe('screens with a fake gateway', () => {
     const page = await fakePage(state);
     await signIn(page);
     await page.getByRole('region', { name: /진행중/ }).waitFor();
+    await page.getByText('참여 342명').waitFor();
     await shot(page, 'screen-13-dashboard');
+    await page.getByRole('link', { name: '종료 이벤트 전체보기' }).click();
+    await page.getByRole('list', { name: '종료 이벤트' }).waitFor();
+    await shot(page, 'screen-13b-events-list');
+    await page.getByRole('link', { name: /진행중 2/ }).click();
     await page.getByRole('link', { name: /가을 시즌 스탬프 챌린지/ }).click();
     await page.getByText('배포 현황').waitFor();
     await page.getByText('128명').waitFor();

@@ -1,7 +1,9 @@
+using KtEvents.Contracts.Analytics.V1;
 using KtEvents.Contracts.Clients;
 using KtEvents.Contracts.Event.V1;
 using KtEvents.Gateway.Infrastructure;
 using KtEvents.Gateway.Model;
+using KtEvents.Rpc;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,6 +14,12 @@ namespace KtEvents.Gateway.Apis;
 /// <summary>An owner's events and the creation wizard (UFR-EVENT-010..050), handled by the Event service.</summary>
 public static class EventsApi
 {
+    /// <summary>ListEventTotals takes at most this many ids per call.</summary>
+    private const int MaxTotalsPerCall = 100;
+
+    /// <summary>The cards' figures must not hold the dashboard up for long.</summary>
+    private static readonly TimeSpan FiguresBudget = TimeSpan.FromSeconds(2);
+
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         var events = app.MapGroup("/events").WithTags("Events").RequireAuthorization();
@@ -28,10 +36,38 @@ public static class EventsApi
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<EventSummaryResponse>>> ListEvents(EventClient events, CancellationToken cancellationToken)
+    /// <summary>
+    /// The owner's events with each card's participants and exposures (UFR-EVENT-010). The figures are
+    /// a garnish: if Analytics cannot answer in time the list still comes, without them.
+    /// </summary>
+    public static async Task<Ok<IReadOnlyList<EventSummaryResponse>>> ListEvents(
+        EventClient events, AnalyticsClient analytics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var reply = await events.ListEventsAsync(new ListEventsRequest(), Calls.Within(cancellationToken));
-        return TypedResults.Ok<IReadOnlyList<EventSummaryResponse>>(reply.Events.Select(e => e.ToResponse()).ToList());
+        var approved = reply.Events.Where(e => e.Status != EventStatus.Draft).Select(e => e.EventId).ToList();
+        Dictionary<string, EventTotals>? totals = null;
+        try
+        {
+            var batches = await Task.WhenAll(approved.Chunk(MaxTotalsPerCall).Select(async ids =>
+                (await analytics.ListEventTotalsAsync(new ListEventTotalsRequest { EventIds = { ids } }, Calls.Within(cancellationToken, FiguresBudget))).Events));
+            totals = batches.SelectMany(batch => batch).ToDictionary(t => t.EventId);
+        }
+        catch (RpcException failure) when (failure.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
+        {
+            GatewayLog.FiguresUnavailable(loggers.CreateLogger(typeof(EventsApi)), failure.StatusCode);
+        }
+
+        return TypedResults.Ok<IReadOnlyList<EventSummaryResponse>>(reply.Events.Select(e =>
+        {
+            var card = e.ToResponse();
+            if (e.Status == EventStatus.Draft || totals is null)
+            {
+                return card;
+            }
+            // An approved event Analytics has not heard of yet has, truly, no entries or exposures so far.
+            var figures = totals.GetValueOrDefault(e.EventId);
+            return card with { Participants = figures?.Participants ?? 0, Exposures = figures?.Exposures ?? 0 };
+        }).ToList());
     }
 
     /// <summary>The draft takes a snapshot of the owner's store, which the AI and the channels work from.</summary>

@@ -12,4 +12,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(3, LogLevel.Warning, "Could not check token revocation; the token is accepted until it expires")]
     public static partial void RevocationCheckFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Warning, "The dashboard's figures are unavailable ({StatusCode}); the events are listed without them")]
+    public static partial void FiguresUnavailable(ILogger logger, StatusCode statusCode);
 }

@@ -148,7 +148,8 @@ public static class ContractMappings
         summary.ExpectedParticipants,
         summary.TotalCostKrw,
         summary.Channels.Select(c => new ChannelFiguresResponse(c.Channel, c.Exposures, c.Participants, c.CostKrw)).ToList(),
-        summary.UpdatedAt?.ToDateTimeOffset());
+        summary.UpdatedAt?.ToDateTimeOffset(),
+        summary.Hourly.Select(h => new HourlyParticipantsResponse(h.HourStart.ToDateTimeOffset(), h.Participants)).ToList());
 
     public static PublicEventResponse ToResponse(this PublicEvent publicEvent) => new(
         publicEvent.EventId,

@@ -3,6 +3,7 @@ import { RegisterRoute } from './routes/auth/register';
 import { AuthLayout } from './routes/auth/layout';
 import { AppRoot } from './routes/app/root';
 import { DashboardRoute } from './routes/app/dashboard';
+import { EventsRoute } from './routes/app/events';
 import { NewEventRoute } from './routes/app/new-event';
 import { EventWizardRoute } from './routes/app/event-wizard';
 import { EventDetailRoute } from './routes/app/event-detail';
@@ -21,6 +22,7 @@ export const routes = [
     element: <AppRoot />,
     children: [
       { index: true, element: <DashboardRoute /> },
+      { path: 'events', element: <EventsRoute /> },
       { path: 'events/new', element: <NewEventRoute /> },
       { path: 'events/:eventId/wizard/:step?', element: <EventWizardRoute /> },
       { path: 'events/:eventId', element: <EventDetailRoute /> },

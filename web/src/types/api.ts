@@ -54,6 +54,9 @@ export type EventSummary = {
   endsAt?: string | null;
   createdAt: string;
   imageId?: string | null;
+  /** From Analytics once approved; absent for drafts and when the figures are unavailable. */
+  participants?: number | null;
+  exposures?: number | null;
 };
 
 export type Trend = {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Icon } from '@/components/ui/icons';
-import { formatDate, formatPeriod } from '@/lib/format';
+import { formatCount, formatDate, formatPeriod } from '@/lib/format';
 import { purposeLabels } from '@/lib/labels';
 import type { EventSummary } from '@/types/api';
 import { StatusBadge } from './status-badge';
@@ -21,6 +21,13 @@ export function EventCard({ event }: { event: EventSummary }) {
         <p className="muted small">
           {event.status === 'draft' ? `${formatDate(event.createdAt)} 작성 시작` : formatPeriod(event.startsAt, event.endsAt)}
         </p>
+        {event.participants != null && (
+          <p className="event-card-stats small">
+            <span>참여 {formatCount(event.participants)}명</span>
+            <span aria-hidden="true">·</span>
+            <span>노출 {formatCount(event.exposures ?? 0)}회</span>
+          </p>
+        )}
       </div>
     </Link>
   );

@@ -7,6 +7,7 @@ import { statusLabels } from '@/lib/labels';
 import { useEvents } from '../api/get-events';
 import { EventCard } from './event-card';
 import { groupEventsForDashboard } from './group-events';
+import { eventsListPath } from './events-list';
 
 export const NEW_EVENT_PATH = '/events/new';
 
@@ -31,9 +32,16 @@ export function EventsDashboard() {
     <div className="stack-lg">
       {groupEventsForDashboard(events.data).map((section) => (
         <section key={section.status} aria-labelledby={`section-${section.status}`} className="stack">
-          <h2 id={`section-${section.status}`} className="section-title">
-            {statusLabels[section.status]} <span className="count">{section.total}</span>
-          </h2>
+          <div className="section-head">
+            <h2 id={`section-${section.status}`} className="section-title">
+              {statusLabels[section.status]} <span className="count">{section.total}</span>
+            </h2>
+            {section.total > section.events.length && (
+              <Link to={eventsListPath(section.status)} className="link-more" aria-label={`${statusLabels[section.status]} 이벤트 전체보기`}>
+                전체보기
+              </Link>
+            )}
+          </div>
           {section.events.length === 0 ? (
             <p className="muted empty-line">{statusLabels[section.status]} 이벤트가 없습니다</p>
           ) : (

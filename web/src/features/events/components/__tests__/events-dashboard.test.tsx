@@ -48,6 +48,30 @@ describe('UFR_EVENT_010 dashboard', () => {
     expect(within(screen.getByRole('region', { name: /종료/ })).getByText('종료 이벤트가 없습니다')).toBeInTheDocument();
   });
 
+  it('shows each approved card\'s participants and exposures, and nothing made up for drafts', async () => {
+    fakeGateway({
+      'GET /api/events': {
+        body: [{ ...summary(1, 'active'), participants: 1234, exposures: 56000 }, summary(2, 'draft')],
+      },
+    });
+    renderAt(<EventsDashboard />);
+    const active = await screen.findByRole('region', { name: /진행중/ });
+    expect(within(active).getByText('참여 1,234명')).toBeInTheDocument();
+    expect(within(active).getByText('노출 56,000회')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: /작성 중/ })).queryByText(/참여/)).not.toBeInTheDocument();
+  });
+
+  it('links to the full list of a section that has more than five events', async () => {
+    fakeGateway({
+      'GET /api/events': { body: [...Array.from({ length: 6 }, (_, i) => summary(i + 1, 'ended')), summary(9, 'active')] },
+    });
+    renderAt(<EventsDashboard />);
+    const ended = await screen.findByRole('region', { name: /종료/ });
+    expect(within(ended).getByRole('link', { name: '종료 이벤트 전체보기' })).toHaveAttribute('href', '/events?status=ended');
+    expect(within(ended).getAllByRole('listitem')).toHaveLength(5);
+    expect(within(screen.getByRole('region', { name: /진행중/ })).queryByRole('link', { name: /전체보기/ })).not.toBeInTheDocument();
+  });
+
   it('says to try again later when the gateway is unreachable', async () => {
     fakeGateway({});
     renderAt(<EventsDashboard />);

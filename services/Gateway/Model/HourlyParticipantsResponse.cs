@@ -1,0 +1,3 @@
+namespace KtEvents.Gateway.Model;
+
+public sealed record HourlyParticipantsResponse(DateTimeOffset HourStart, long Participants);

@@ -140,7 +140,8 @@ public sealed class RecommendTests(AiServiceFixture service, ITestOutputHelper o
     {
         var redis = service.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
         var date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(9);
-        var key = $"ai:trend:v1:beauty:서울/강남구:{date:yyyy-MM-dd}";
+        var version = (long?)await redis.StringGetAsync("ai:data-version:beauty") ?? 0;
+        var key = $"ai:trend:v1:beauty:d{version}:서울/강남구:{date:yyyy-MM-dd}";
 
         var sales = await service.Client.RecommendAsync(Request("beauty", EventPurpose.Sales, daysAhead: 9), service.AsOwner());
         var ttl = await redis.KeyTimeToLiveAsync(key);

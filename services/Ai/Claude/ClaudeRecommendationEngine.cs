@@ -25,7 +25,7 @@ namespace KtEvents.Ai.Claude;
 public sealed partial class ClaudeRecommendationEngine(
     DataRecommendationEngine dataEngine,
     TrendAnalyzer trendAnalyzer,
-    SuccessCaseRepository cases,
+    SimilarCaseFinder similarCases,
     PlanComposer composer,
     ClaudeChatClientFactory chatClients,
     ClaudeLimiter limiter,
@@ -59,7 +59,7 @@ public sealed partial class ClaudeRecommendationEngine(
         using (AiTelemetry.Source.StartActivity("ai.sql"))
         {
             var trendsTask = TracedAsync("ai.sql.trends", () => trendAnalyzer.AnalyzeAsync(input, cancellationToken));
-            var similarTask = TracedAsync("ai.sql.similar_cases", () => cases.FindSimilarAsync(input, PlanSlot.All, cancellationToken));
+            var similarTask = TracedAsync("ai.sql.similar_cases", () => similarCases.FindAsync(input, cancellationToken));
             (trends, _) = await trendsTask;
             similar = await similarTask;
         }

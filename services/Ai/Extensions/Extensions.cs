@@ -30,6 +30,8 @@ public static class Extensions
         builder.Services.AddSingleton<SuccessCaseRepository>();
         builder.Services.AddSingleton<RecommendationLogRepository>();
         builder.Services.AddSingleton<ProtoCache>();
+        builder.Services.AddSingleton<DataVersions>();
+        builder.Services.AddSingleton<SimilarCaseFinder>();
         builder.Services.AddSingleton<TrendWriter>();
         builder.Services.AddSingleton<TrendAnalyzer>();
         builder.Services.AddSingleton<PlanComposer>();

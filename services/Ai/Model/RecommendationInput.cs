@@ -5,6 +5,9 @@ namespace KtEvents.Ai.Model;
 /// <summary>A checked <see cref="RecommendRequest"/>: what every engine works from.</summary>
 public sealed record RecommendationInput(string Industry, Region Region, EventPurpose Purpose, DateOnly Date)
 {
+    /// <summary>The industry's data version when the request began (<c>DataVersions</c>): part of every cache key.</summary>
+    public long DataVersion { get; init; }
+
     public Season Season => Seasons.Of(Date);
 
     public IReadOnlyList<SpecialDay> SpecialDays => SpecialDayCalendar.Around(Date);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 
-using KtEvents.Ai.Infrastructure;
 using KtEvents.Ai.Model;
 using KtEvents.Contracts.Ai.V1;
 
@@ -11,7 +10,7 @@ namespace KtEvents.Ai.Recommendations;
 /// events, no language model. It answers alone when no Claude key is configured, and will fill in
 /// whatever a Claude answer gets wrong.
 /// </summary>
-public sealed class DataRecommendationEngine(TrendAnalyzer trendAnalyzer, SuccessCaseRepository cases, PlanComposer composer) : IRecommendationEngine
+public sealed class DataRecommendationEngine(TrendAnalyzer trendAnalyzer, SimilarCaseFinder similarCases, PlanComposer composer) : IRecommendationEngine
 {
     public const string EngineName = "data";
 
@@ -22,7 +21,7 @@ public sealed class DataRecommendationEngine(TrendAnalyzer trendAnalyzer, Succes
         var stopwatch = Stopwatch.StartNew();
         // Independent queries on separate connections: the trends and the similar cases at once.
         var trendsTask = trendAnalyzer.AnalyzeAsync(input, cancellationToken);
-        var similarTask = cases.FindSimilarAsync(input, PlanSlot.All, cancellationToken);
+        var similarTask = similarCases.FindAsync(input, cancellationToken);
         var (trends, _) = await trendsTask;
         var similar = await similarTask;
         var sql = stopwatch.Elapsed;

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 using Google.Protobuf;
 
 using KtEvents.Caching;
@@ -5,31 +7,43 @@ using KtEvents.Caching;
 namespace KtEvents.Ai.Recommendations;
 
 /// <summary>
-/// Protobuf messages in Redis as their binary encoding (compact, and exactly what the reply carries).
-/// A cache is an optimisation: Redis being down or slow makes a read a miss and a write a no-op,
-/// logged, never a failed recommendation.
+/// Protobuf messages in Redis as their binary encoding (compact, and exactly what the reply carries);
+/// the similar cases, plain records, as JSON.
+/// A cache is an optimisation: Redis being down or slow, or an entry that cannot be read, makes a
+/// read a miss and a write a no-op, logged, never a failed recommendation.
 /// </summary>
 public sealed partial class ProtoCache(IConnectionMultiplexer redis, ILogger<ProtoCache> logger)
 {
-    public async Task<T?> GetAsync<T>(string key, MessageParser<T> parser) where T : class, IMessage<T>
+    public async Task<T?> GetAsync<T>(string key, MessageParser<T> parser) where T : class, IMessage<T> =>
+        await ReadAsync(key, parser.ParseFrom);
+
+    public Task SetAsync(string key, IMessage value, TimeSpan ttl) => WriteAsync(key, value.ToByteArray(), ttl);
+
+    public async Task<T?> GetJsonAsync<T>(string key) where T : class =>
+        await ReadAsync(key, bytes => JsonSerializer.Deserialize<T>(bytes, JsonSerializerOptions.Web));
+
+    public Task SetJsonAsync<T>(string key, T value, TimeSpan ttl) =>
+        WriteAsync(key, JsonSerializer.SerializeToUtf8Bytes(value, JsonSerializerOptions.Web), ttl);
+
+    private async Task<T?> ReadAsync<T>(string key, Func<byte[], T?> parse) where T : class
     {
         try
         {
             var value = await redis.GetDatabase().StringGetAsync(key);
-            return value.IsNull ? null : parser.ParseFrom((byte[])value!);
+            return value.IsNull ? null : parse((byte[])value!);
         }
-        catch (Exception exception) when (exception is RedisException or TimeoutException or InvalidProtocolBufferException)
+        catch (Exception exception) when (exception is RedisException or TimeoutException or InvalidProtocolBufferException or JsonException)
         {
             LogReadFailed(logger, exception, key);
             return null;
         }
     }
 
-    public async Task SetAsync(string key, IMessage value, TimeSpan ttl)
+    private async Task WriteAsync(string key, byte[] value, TimeSpan ttl)
     {
         try
         {
-            await redis.GetDatabase().StringSetAsync(key, value.ToByteArray(), ttl);
+            await redis.GetDatabase().StringSetAsync(key, value, ttl);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

@@ -22,6 +22,7 @@ namespace KtEvents.Ai.Recommendations;
 public sealed partial class RecommendationService(
     IRecommendationEngine engine,
     ProtoCache cache,
+    DataVersions dataVersions,
     RecommendationLogRepository log,
     TimeProvider timeProvider,
     ILogger<RecommendationService> logger)
@@ -32,6 +33,8 @@ public sealed partial class RecommendationService(
     {
         var input = RecommendRequestReader.Read(request, SeoulClock.Today(timeProvider));
         var total = Stopwatch.StartNew();
+        // Read once: the reply, trends and similar-case keys of this request all use this version.
+        input = input with { DataVersion = await dataVersions.CurrentAsync(input.Industry) };
         var key = CacheKeys.Recommendation(input, engine.Name);
 
         RecommendReply? reply;

@@ -107,7 +107,7 @@ public sealed partial class DistributionTests
 
             // Only a failed channel can be retried; another owner's event is not there at all.
             var again = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.RetryChannelAsync(request, fixture.As(approved.OwnerId)).ResponseAsync);
-            Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+            Assert.Equal(StatusCode.Aborted, again.StatusCode);
             Assert.Equal("channel_not_retryable", ServiceProblem.ReadCode(again));
             Assert.Contains("실패한 경우에만", again.Status.Detail);
             var foreign = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.RetryChannelAsync(request, fixture.As(Guid.CreateVersion7())).ResponseAsync);
@@ -138,7 +138,7 @@ public sealed partial class DistributionTests
 
         var succeeded = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.CancelChannelAsync(
             new ChannelRequest { EventId = approved.EventId.ToString(), Channel = "instagram" }, fixture.As(approved.OwnerId)).ResponseAsync);
-        Assert.Equal(StatusCode.FailedPrecondition, succeeded.StatusCode);
+        Assert.Equal(StatusCode.Aborted, succeeded.StatusCode);
         Assert.Equal("channel_not_cancellable", ServiceProblem.ReadCode(succeeded));
         Assert.Contains("이미 끝나", succeeded.Status.Detail);
 
@@ -284,7 +284,7 @@ public sealed partial class DistributionTests
     private static async Task AssertRefusedAsync(AsyncUnaryCall<ChannelDistribution> call, string code, string inDetail)
     {
         var refused = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
-        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Equal(StatusCode.Aborted, refused.StatusCode);
         Assert.Equal(code, ServiceProblem.ReadCode(refused));
         Assert.Contains(inDetail, refused.Status.Detail);
     }

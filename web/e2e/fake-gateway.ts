@@ -103,6 +103,15 @@ const approved = () => ({
   createdAt: iso(-4),
 });
 
+/** A channel of GET /api/events/{id}/distribution, with the fields every channel has (docs/api.md). */
+const distributed = (channel: Record<string, unknown>) => ({
+  maxAttempts: 3,
+  retryable: false,
+  cancellable: false,
+  exposureSchedule: [],
+  ...channel,
+});
+
 function json(route: Route, status: number, body?: unknown) {
   return route.fulfill({ status, contentType: status >= 400 ? 'application/problem+json' : 'application/json', body: body === undefined ? '' : JSON.stringify(body) });
 }
@@ -148,12 +157,12 @@ export async function installFakeGateway(page: Page, state: FakeState): Promise<
       return json(route, 200, {
         eventId: 'e1',
         channels: [
-          { channel: 'uridongne_tv', state: 'succeeded', attempts: 1, externalId: 'UDTV-20261121-0042', updatedAt: iso(-3), expectedExposure: 5200 },
-          { channel: 'ringo_biz', state: 'succeeded', attempts: 1, updatedAt: iso(-3), expectedExposure: 800 },
-          { channel: 'genie_tv', state: 'running', attempts: 1, expectedExposure: 12000 },
-          { channel: 'instagram', state: 'succeeded', attempts: 2, postUrl: 'https://instagram.example/p/abc', updatedAt: iso(-3), expectedExposure: 3200 },
-          { channel: 'naver_blog', state: 'failed', attempts: 3, errorMessage: '네이버 블로그 인증이 만료되었습니다', expectedExposure: 2100 },
-          { channel: 'kakao_channel', state: 'pending', attempts: 0, expectedExposure: 2600 },
+          distributed({ channel: 'uridongne_tv', state: 'succeeded', attempts: 1, externalId: 'UDTV-20261121-0042', updatedAt: iso(-3), expectedExposure: 5200, reportedExposure: 5450 }),
+          distributed({ channel: 'ringo_biz', state: 'succeeded', attempts: 1, updatedAt: iso(-3), ringbackUpdatedAt: iso(-3), expectedExposure: 800 }),
+          distributed({ channel: 'genie_tv', state: 'running', attempts: 1, expectedExposure: 12000 }),
+          distributed({ channel: 'instagram', state: 'succeeded', attempts: 2, externalId: 'ig-88123', postUrl: 'https://instagram.example/p/abc', updatedAt: iso(-3), expectedExposure: 3200 }),
+          distributed({ channel: 'naver_blog', state: 'failed', attempts: 3, errorMessage: '네이버 블로그 인증이 만료되었습니다', expectedExposure: 2100, retryable: true }),
+          distributed({ channel: 'kakao_channel', state: 'pending', attempts: 0, expectedExposure: 2600, cancellable: true }),
         ],
       });
     if (key === 'GET /api/events/e1/analytics')

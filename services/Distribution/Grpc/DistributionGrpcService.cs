@@ -44,7 +44,7 @@ public sealed partial class DistributionGrpcService(
         var (eventId, channel) = Parse(request);
         var change = await repository.RetryAsync(eventId, context.User.GetOwnerId(), channel, context.CancellationToken);
         return await AnswerAsync(change, eventId, channel, refused: row => ServiceProblem.Create(
-            StatusCode.FailedPrecondition,
+            StatusCode.Aborted,
             "channel_not_retryable",
             $"{ChannelCodes.DisplayName(channel)} 배포는 실패한 경우에만 다시 시도할 수 있습니다. (현재: {StateName(row.State)})"));
     }
@@ -54,7 +54,7 @@ public sealed partial class DistributionGrpcService(
         var (eventId, channel) = Parse(request);
         var change = await repository.CancelAsync(eventId, context.User.GetOwnerId(), channel, context.CancellationToken);
         return await AnswerAsync(change, eventId, channel, refused: row => ServiceProblem.Create(
-            StatusCode.FailedPrecondition,
+            StatusCode.Aborted,
             "channel_not_cancellable",
             ChannelCancellation.Refusal(row.Channel, row.State, row.AttemptInFlight)));
     }

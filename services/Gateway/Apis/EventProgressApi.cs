@@ -8,11 +8,9 @@ using KtEvents.Contracts.Channels;
 using KtEvents.Contracts.Clients;
 using KtEvents.Contracts.Distribution.V1;
 using KtEvents.Contracts.Event.V1;
-using KtEvents.Contracts.Problems;
 using KtEvents.Gateway.Infrastructure;
 using KtEvents.Gateway.Model;
 using KtEvents.Rpc;
-using KtEvents.ServiceDefaults.Errors;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -41,35 +39,25 @@ public static class EventProgressApi
         TypedResults.Ok((await distribution.GetDistributionAsync(new GetDistributionRequest { EventId = id }, Calls.Within(cancellationToken))).ToResponse());
 
     /// <summary>재시도 of a failed channel: 202 with the channel back at pending; the worker posts it again.</summary>
-    public static Task<Results<Accepted<ChannelDistributionResponse>, ProblemHttpResult>> RetryChannel(
+    public static Task<Accepted<ChannelDistributionResponse>> RetryChannel(
         string id, string channel, DistributionClient distribution, CancellationToken cancellationToken) =>
         ChangeChannelAsync(id, distribution.RetryChannelAsync(new ChannelRequest { EventId = id, Channel = channel }, Calls.Within(cancellationToken)));
 
     /// <summary>취소 of a channel not posted yet, where the channel allows it: 202 with the channel cancelled.</summary>
-    public static Task<Results<Accepted<ChannelDistributionResponse>, ProblemHttpResult>> CancelChannel(
+    public static Task<Accepted<ChannelDistributionResponse>> CancelChannel(
         string id, string channel, DistributionClient distribution, CancellationToken cancellationToken) =>
         ChangeChannelAsync(id, distribution.CancelChannelAsync(new ChannelRequest { EventId = id, Channel = channel }, Calls.Within(cancellationToken)));
 
     /// <summary>
-    /// The channel's state forbidding the change is a conflict with the resource as it is now, so 409
-    /// (like event_already_approved); Distribution says FAILED_PRECONDITION, which the gateway's
-    /// general mapping makes a 400 meant for bad input. Everything else goes to <see cref="ServiceProblemFilter"/>.
+    /// A channel whose state forbids the change is a conflict with the event as it is now: Distribution
+    /// answers ABORTED, which <see cref="ServiceProblemFilter"/> makes a 409, like event_already_approved.
     /// </summary>
-    private static async Task<Results<Accepted<ChannelDistributionResponse>, ProblemHttpResult>> ChangeChannelAsync(
-        string id, AsyncUnaryCall<ChannelDistribution> call)
+    private static async Task<Accepted<ChannelDistributionResponse>> ChangeChannelAsync(string id, AsyncUnaryCall<ChannelDistribution> call)
     {
-        try
+        using (call)
         {
             var changed = await call.ResponseAsync;
             return TypedResults.Accepted($"/api/events/{Uri.EscapeDataString(id)}/distribution", changed.ToResponse());
-        }
-        catch (RpcException rpc) when (rpc.StatusCode == StatusCode.FailedPrecondition && ServiceProblem.ReadCode(rpc) is { } code)
-        {
-            return Problems.Create(StatusCodes.Status409Conflict, code, rpc.Status.Detail);
-        }
-        finally
-        {
-            call.Dispose();
         }
     }
 

@@ -55,6 +55,7 @@ export const distributionStateLabels: Record<DistributionState, string> = {
   running: '진행중',
   succeeded: '완료',
   failed: '실패',
+  cancelled: '취소됨',
 };
 
 export const budgetTierLabels: Record<BudgetTier, string> = {

@@ -133,16 +133,31 @@ export type EventImage = {
   selected: boolean;
 };
 
-export type DistributionState = 'pending' | 'running' | 'succeeded' | 'failed';
+export type DistributionState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** One day of a 지니TV ad's airing, as the channel booked it: date "2026-12-01", from "07:00", to "23:00". */
+export type ExposureSlot = { date: string; from: string; to: string };
+
+/** UFR-DIST-020: a channel's state, what the channel answered (배포 정보), and what the owner may do. */
 export type ChannelDistribution = {
   channel: ChannelCode;
   state: DistributionState;
   attempts: number;
+  /** 진행중: attempt `attempts` of this. */
+  maxAttempts: number;
   externalId?: string | null;
   postUrl?: string | null;
   errorMessage?: string | null;
   updatedAt?: string | null;
   expectedExposure: number;
+  retryable: boolean;
+  cancellable: boolean;
+  /** The channel's own expected exposure once it accepted (우리동네TV, 지니TV). */
+  reportedExposure?: number | null;
+  /** 링고비즈: when the new ring-back tone took effect. */
+  ringbackUpdatedAt?: string | null;
+  /** 지니TV: the ad's schedule. */
+  exposureSchedule: ExposureSlot[];
 };
 
 export type AnalyticsSummary = {

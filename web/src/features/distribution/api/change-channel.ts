@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { showToast } from '@/components/ui/toasts';
 import { api, errorMessage } from '@/lib/api-client';
-import type { ChannelCode } from '@/types/api';
-import { distributionQueryKey, type ChannelDistributionDetail, type DistributionStatus } from './get-distribution';
+import type { ChannelCode, ChannelDistribution } from '@/types/api';
+import { distributionQueryKey, type DistributionStatus } from './get-distribution';
 
 // UFR-DIST-020 재시도/취소: POST /api/events/{id}/distribution/{channel}/retry | cancel → 202 with the channel.
 
 export type ChannelAction = 'retry' | 'cancel';
 
-export function changeChannel(eventId: string, channel: ChannelCode, action: ChannelAction): Promise<ChannelDistributionDetail> {
-  return api.post<ChannelDistributionDetail>(`/api/events/${eventId}/distribution/${channel}/${action}`);
+export function changeChannel(eventId: string, channel: ChannelCode, action: ChannelAction): Promise<ChannelDistribution> {
+  return api.post<ChannelDistribution>(`/api/events/${eventId}/distribution/${channel}/${action}`);
 }
 
 /**

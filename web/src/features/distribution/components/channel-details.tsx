@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatCount, formatDateTime } from '@/lib/format';
-import type { ChannelDistributionDetail, ExposureSlot } from '../api/get-distribution';
+import type { ChannelDistribution, ExposureSlot } from '@/types/api';
 
 // UFR-DIST-020 배포 정보: what each kind of channel answered, in the owner's words.
 
@@ -19,17 +19,17 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="row-between small">
       <dt className="muted">{label}</dt>
-      <dd style={{ margin: 0, textAlign: 'right', overflowWrap: 'anywhere' }}>{children}</dd>
+      <dd className="dist-detail-value">{children}</dd>
     </div>
   );
 }
 
-export function ChannelDetails({ item }: { item: ChannelDistributionDetail }) {
+export function ChannelDetails({ item }: { item: ChannelDistribution }) {
   const exposure = item.reportedExposure ?? item.expectedExposure;
-  const schedule = item.exposureSchedule ?? [];
+  const schedule = item.exposureSchedule;
   const done = item.state === 'succeeded';
   return (
-    <dl style={{ margin: 0 }}>
+    <dl className="dist-details">
       {(item.channel === 'uridongne_tv' || item.channel === 'genie_tv') && (
         <>
           {done && item.externalId && (
@@ -43,7 +43,7 @@ export function ChannelDetails({ item }: { item: ChannelDistributionDetail }) {
           {scheduleSummary(schedule)}
           <details className="muted">
             <summary>일자별 보기 ({schedule.length}일)</summary>
-            <ul style={{ margin: 0, paddingLeft: 16, textAlign: 'left' }}>
+            <ul className="dist-schedule">
               {schedule.map((slot) => (
                 <li key={slot.date}>
                   {day(slot.date)} {slot.from}–{slot.to}
@@ -60,9 +60,9 @@ export function ChannelDetails({ item }: { item: ChannelDistributionDetail }) {
         <Detail label="예상 노출 수">{formatCount(exposure)}회</Detail>
       )}
       {item.postUrl && (
-        <Detail label="포스팅 URL">
-          <a href={item.postUrl} target="_blank" rel="noopener noreferrer">
-            {item.postUrl}
+        <Detail label="포스팅">
+          <a href={item.postUrl} target="_blank" rel="noopener noreferrer" title={item.postUrl}>
+            게시물 보기 ↗
           </a>
         </Detail>
       )}

@@ -6,15 +6,14 @@ import { Loading } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { channelLabels, distributionStateLabels } from '@/lib/labels';
 import { useChangeChannel } from '../api/change-channel';
-import { useDistribution, type ChannelDistributionDetail, type ChannelState } from '../api/get-distribution';
+import type { ChannelDistribution, DistributionState } from '@/types/api';
+import { useDistribution } from '../api/get-distribution';
 import { ChannelDetails } from './channel-details';
 
 // UFR-DIST-020: each channel in its colour (대기중 회색, 진행중 파란색, 완료 초록색, 실패 빨간색, 취소됨),
 // its 배포 정보, and 재시도 / 취소 where the server says they are possible. Live hints refresh the query.
 
-const stateLabels: Record<ChannelState, string> = { ...distributionStateLabels, cancelled: '취소됨' };
-
-const icons: Record<ChannelState, string> = { pending: '•', running: '', succeeded: '✓', failed: '!', cancelled: '–' };
+const icons: Record<DistributionState, string> = { pending: '•', running: '', succeeded: '✓', failed: '!', cancelled: '–' };
 
 function Progress({ attempts, max }: { attempts: number; max: number }) {
   const attempt = Math.max(1, attempts);
@@ -38,14 +37,14 @@ function Progress({ attempts, max }: { attempts: number; max: number }) {
   );
 }
 
-function ChannelActions({ eventId, item }: { eventId: string; item: ChannelDistributionDetail }) {
+function ChannelActions({ eventId, item }: { eventId: string; item: ChannelDistribution }) {
   const retry = useChangeChannel(eventId, item.channel, 'retry');
   const cancel = useChangeChannel(eventId, item.channel, 'cancel');
   const [confirming, setConfirming] = useState(false);
   const name = channelLabels[item.channel];
   if (!item.retryable && !item.cancellable) return null;
   return (
-    <div className="row-between" style={{ justifyContent: 'flex-end' }}>
+    <div className="dist-actions">
       {item.retryable && (
         <Button
           variant="secondary"
@@ -80,7 +79,7 @@ function ChannelActions({ eventId, item }: { eventId: string; item: ChannelDistr
   );
 }
 
-export function ChannelRow({ eventId, item }: { eventId: string; item: ChannelDistributionDetail }) {
+export function ChannelRow({ eventId, item }: { eventId: string; item: ChannelDistribution }) {
   return (
     <li className={`dist-row dist-${item.state}`} data-channel={item.channel} data-state={item.state}>
       <span className="dist-icon" aria-hidden="true">
@@ -89,9 +88,9 @@ export function ChannelRow({ eventId, item }: { eventId: string; item: ChannelDi
       <div className="dist-body">
         <div className="row-between">
           <strong>{channelLabels[item.channel]}</strong>
-          <span className="dist-state">{stateLabels[item.state]}</span>
+          <span className="dist-state">{distributionStateLabels[item.state]}</span>
         </div>
-        {item.state === 'running' && <Progress attempts={item.attempts} max={item.maxAttempts ?? 3} />}
+        {item.state === 'running' && <Progress attempts={item.attempts} max={item.maxAttempts} />}
         <ChannelDetails item={item} />
         {item.state === 'failed' && item.errorMessage && <p className="dist-error small">{item.errorMessage}</p>}
         <ChannelActions eventId={eventId} item={item} />

@@ -3,14 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeGateway, problem } from '@/testing/http';
 import { renderAt } from '@/testing/render';
-import type { ChannelDistributionDetail } from '../../api/get-distribution';
+import type { ChannelDistribution } from '@/types/api';
 import { scheduleSummary } from '../channel-details';
 import { DistributionStatusPanel } from '../distribution-status';
 
 const eventId = '0190a000-0000-7000-8000-000000000001';
 const path = `/api/events/${eventId}/distribution`;
 
-function channel(overrides: Partial<ChannelDistributionDetail> & Pick<ChannelDistributionDetail, 'channel'>): ChannelDistributionDetail {
+function channel(overrides: Partial<ChannelDistribution> & Pick<ChannelDistribution, 'channel'>): ChannelDistribution {
   return {
     state: 'succeeded',
     attempts: 1,
@@ -29,7 +29,7 @@ function channel(overrides: Partial<ChannelDistributionDetail> & Pick<ChannelDis
   };
 }
 
-const everyChannel: ChannelDistributionDetail[] = [
+const everyChannel: ChannelDistribution[] = [
   channel({ channel: 'uridongne_tv', externalId: 'UDTV-20261121-123456', expectedExposure: 30000, reportedExposure: 67200 }),
   channel({ channel: 'ringo_biz', externalId: 'RB0123456789', ringbackUpdatedAt: '2026-11-21T00:30:00Z' }),
   channel({
@@ -110,7 +110,7 @@ describe('UFR_DIST_020 distribution status', () => {
     });
     renderAt(<DistributionStatusPanel eventId={eventId} />);
 
-    const link = await screen.findByRole('link', { name: 'https://www.instagram.com/p/Abc123/' });
+    const link = await screen.findByRole('link', { name: '게시물 보기 ↗' });
     expect(link).toHaveAttribute('href', 'https://www.instagram.com/p/Abc123/');
     expect(link).toHaveAttribute('target', '_blank');
     expect(link).toHaveAttribute('rel', expect.stringContaining('noopener'));

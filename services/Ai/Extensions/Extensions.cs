@@ -1,4 +1,5 @@
 using KtEvents.Ai.Claude;
+using KtEvents.Ai.Feedback;
 using KtEvents.Ai.Infrastructure;
 using KtEvents.Ai.Infrastructure.Seeding;
 using KtEvents.Ai.Recommendations;
@@ -38,6 +39,8 @@ public static class Extensions
         builder.Services.AddSingleton<DataRecommendationEngine>();
         builder.AddRecommendationEngine();
         builder.Services.AddSingleton<RecommendationService>();
+        builder.Services.AddSingleton<RecommendationFeedbackRepository>();
+        builder.Services.AddSingleton<FeedbackService>();
     }
 
     /// <summary>

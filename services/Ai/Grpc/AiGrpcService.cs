@@ -1,3 +1,4 @@
+using KtEvents.Ai.Feedback;
 using KtEvents.Ai.Recommendations;
 using KtEvents.Contracts.Ai.V1;
 using KtEvents.Rpc;
@@ -11,10 +12,13 @@ namespace KtEvents.Ai.Grpc;
 
 /// <summary><c>kt.ai.v1.AiService</c>: called by the Event service with the owner's token, forwarded.</summary>
 [Authorize]
-public sealed class AiGrpcService(RecommendationService recommendations) : IGrpcService
+public sealed class AiGrpcService(RecommendationService recommendations, FeedbackService feedback) : IGrpcService
 {
     public static ServiceDescriptor Descriptor => AiReflection.Descriptor.GetService("AiService");
 
     public Task<RecommendReply> Recommend(RecommendRequest request, ServerCallContext context) =>
         recommendations.RecommendAsync(request, context.User.GetOwnerId(), context.CancellationToken);
+
+    public Task<RecordFeedbackReply> RecordFeedback(RecordFeedbackRequest request, ServerCallContext context) =>
+        feedback.RecordAsync(request, context.User.GetOwnerId(), context.CancellationToken);
 }

@@ -34,7 +34,7 @@ public sealed class SuccessCaseRepository(NpgsqlDataSource dataSource)
         for (var i = 0; i < scopes.Count; i++)
         {
             AddCommand(batch, scopes[i], $"s{i}", where => $"""
-                SELECT count(*), count(*) FILTER (WHERE roi_percent >= {ScopeAggregate.SuccessRoiPercent}),
+                SELECT count(roi_percent), count(*) FILTER (WHERE roi_percent >= {ScopeAggregate.SuccessRoiPercent}),
                        coalesce(round(avg(roi_percent)), 0)::int, coalesce(round(avg(participants)), 0)::int
                 FROM success_cases WHERE {where}
                 """);
@@ -61,7 +61,8 @@ public sealed class SuccessCaseRepository(NpgsqlDataSource dataSource)
     /// <summary>
     /// The five past events closest to each slot (seed 003 §4.2's filter: budget within ±50 % of the
     /// slot's), same industry first, then by match score (kind 2, district 2 or city 1, season 1), then ROI.
-    /// Other industries fill in only where the store's industry has fewer than five.
+    /// Other industries fill in only where the store's industry has fewer than five. Outcomes without a
+    /// known ROI are left out: a plan's expected ROI comes from these cases.
     /// </summary>
     public async Task<Dictionary<string, List<SimilarCase>>> FindSimilarAsync(
         RecommendationInput input, IReadOnlyList<PlanSlot> slots, CancellationToken cancellationToken)
@@ -74,6 +75,7 @@ public sealed class SuccessCaseRepository(NpgsqlDataSource dataSource)
                        sc.industry = @industry AS same_industry
                 FROM success_cases sc
                 WHERE sc.budget_krw BETWEEN s.min_budget AND s.max_budget
+                  AND sc.roi_percent IS NOT NULL
                 ORDER BY sc.industry = @industry DESC,
                          (CASE WHEN sc.kind = s.kind THEN 2 ELSE 0 END)
                          + (CASE WHEN sc.city = @city AND sc.district = @district THEN 2 WHEN sc.city = @city THEN 1 ELSE 0 END)
@@ -102,7 +104,8 @@ public sealed class SuccessCaseRepository(NpgsqlDataSource dataSource)
 
     private static string Ranking(string column, string where, bool successesOnly, bool orderByRoi, int limit)
     {
-        var success = successesOnly ? $" AND roi_percent >= {ScopeAggregate.SuccessRoiPercent}" : "";
+        // Every ranking reports an average ROI, so outcomes without a known ROI stay out of them.
+        var success = successesOnly ? $" AND roi_percent >= {ScopeAggregate.SuccessRoiPercent}" : " AND roi_percent IS NOT NULL";
         // Methods need two cases before their average means anything; popularity rankings do not.
         var having = orderByRoi ? " HAVING count(*) >= 2" : "";
         var order = orderByRoi ? "avg(roi_percent) DESC, count(*) DESC" : "count(*) DESC, avg(roi_percent) DESC";

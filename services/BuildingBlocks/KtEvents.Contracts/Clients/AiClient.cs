@@ -13,6 +13,12 @@ public sealed class AiClient(CallInvoker callInvoker) : ClientBase(callInvoker)
     private static readonly Method<RecommendRequest, RecommendReply> RecommendMethod =
         Method<RecommendRequest, RecommendReply>.Resolve(Service, "Recommend");
 
+    private static readonly Method<RecordFeedbackRequest, RecordFeedbackReply> RecordFeedbackMethod =
+        Method<RecordFeedbackRequest, RecordFeedbackReply>.Resolve(Service, "RecordFeedback");
+
     public AsyncUnaryCall<RecommendReply> RecommendAsync(RecommendRequest request, CallOptions options = default) =>
         CallInvoker.AsyncUnaryCall(RecommendMethod, options, request);
+
+    public AsyncUnaryCall<RecordFeedbackReply> RecordFeedbackAsync(RecordFeedbackRequest request, CallOptions options = default) =>
+        CallInvoker.AsyncUnaryCall(RecordFeedbackMethod, options, request);
 }

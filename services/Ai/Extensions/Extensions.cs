@@ -2,9 +2,13 @@ using KtEvents.Ai.Claude;
 using KtEvents.Ai.Feedback;
 using KtEvents.Ai.Infrastructure;
 using KtEvents.Ai.Infrastructure.Seeding;
+using KtEvents.Ai.IntegrationEvents.Handlers;
 using KtEvents.Ai.Recommendations;
+using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Data;
 using KtEvents.Data.Migrations;
+using KtEvents.Messaging;
+using KtEvents.Messaging.EventBus;
 using KtEvents.Rpc;
 using KtEvents.ServiceDefaults.Authentication;
 using KtEvents.ServiceDefaults.Resilience;
@@ -27,9 +31,15 @@ public static class Extensions
         builder.Services.AddHostedService<SyntheticDatasetSeeder>();
         builder.AddRedisClient("cache");
 
+        // Real outcomes arrive as EventEnded; the bus adds the inbox tables to this database.
+        builder.AddRabbitMQClient("messaging");
+        builder.AddEventBus("kt-ai")
+            .AddSubscription<EventEndedIntegrationEvent, EventEndedIntegrationEventHandler>();
+
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SuccessCaseRepository>();
         builder.Services.AddSingleton<RecommendationLogRepository>();
+        builder.Services.AddSingleton<OutcomeRepository>();
         builder.Services.AddSingleton<ProtoCache>();
         builder.Services.AddSingleton<DataVersions>();
         builder.Services.AddSingleton<SimilarCaseFinder>();

@@ -34,4 +34,14 @@ public static class ParticipationTemplates
 
     public static ParticipationTemplate For(EventPurpose purpose, PlanKind kind, BudgetTier tier) =>
         ByPurpose[(purpose, kind)][(int)tier - 1];
+
+    /// <summary>
+    /// The event type of a participation method: the template's, when the owner kept a templated
+    /// method, otherwise the owner's own words, so their events still group with their own kind.
+    /// </summary>
+    public static string EventTypeOf(string method)
+    {
+        var trimmed = method.Trim();
+        return ByPurpose.Values.SelectMany(t => t).FirstOrDefault(t => t.Method == trimmed)?.EventType ?? trimmed;
+    }
 }

@@ -1,6 +1,9 @@
 namespace KtEvents.Ai.Model;
 
-/// <summary>A past event and its outcome, a row of <c>success_cases</c>. ROI is (gain − cost) / cost in percent.</summary>
+/// <summary>
+/// A past event and its outcome, a row of <c>success_cases</c>. ROI is (gain − cost) / cost in percent;
+/// null for a real outcome reported without sales.
+/// </summary>
 public sealed record SuccessCase(
     string Title,
     string Industry,
@@ -16,4 +19,4 @@ public sealed record SuccessCase(
     string Kind,
     int Participants,
     long CostKrw,
-    int RoiPercent);
+    int? RoiPercent);

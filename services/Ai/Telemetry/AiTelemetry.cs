@@ -37,4 +37,7 @@ public static class AiTelemetry
 
     public static readonly Counter<long> Fallbacks = Meter.CreateCounter<long>(
         "ai.fallbacks", unit: "{request}", description: "Recommendations where the data engine filled in for Claude, by part and reason.");
+
+    public static readonly Histogram<double> PredictionError = Meter.CreateHistogram<double>(
+        "ai.prediction.error", unit: "1", description: "Seed 003's accuracy per ended event: |expected − actual| / actual participants, by industry.");
 }

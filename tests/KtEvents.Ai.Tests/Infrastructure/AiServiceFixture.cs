@@ -1,4 +1,5 @@
 using KtEvents.Contracts.Clients;
+using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Rpc;
 using KtEvents.Testing;
 
@@ -8,11 +9,15 @@ namespace KtEvents.Ai.Tests.Infrastructure;
 
 /// <summary>
 /// The real Ai service on Kestrel (h2c), on a database of its own in the shared Postgres, the shared
-/// Redis, and a test identity for owners' tokens. Shared by the tests of one collection.
+/// Redis and RabbitMQ (its queue kt-ai; the Claude engine's services use a broker of their own), and a
+/// test identity for owners' tokens. Shared by the tests of one collection.
 /// </summary>
 public sealed class AiServiceFixture : IAsyncLifetime
 {
+    public const string Queue = "kt-ai";
+
     private TestIdentity? identity;
+    private IntegrationEventPublisher? publisher;
     private ServiceFactory<Program>? factory;
     private HttpClient? http;
 
@@ -28,6 +33,7 @@ public sealed class AiServiceFixture : IAsyncLifetime
     {
         var postgres = await SharedServers.PostgresAsync();
         var redis = await SharedServers.RedisAsync();
+        var rabbitMq = await SharedServers.RabbitMqAsync();
         identity = await TestIdentity.StartAsync();
         DatabaseConnectionString = await postgres.CreateDatabaseAsync($"ai_{Guid.NewGuid():N}");
 
@@ -35,12 +41,30 @@ public sealed class AiServiceFixture : IAsyncLifetime
         {
             ["ConnectionStrings:aidb"] = DatabaseConnectionString,
             ["ConnectionStrings:cache"] = redis.ConnectionString,
+            ["ConnectionStrings:messaging"] = rabbitMq.ConnectionString,
+            ["EventBus:ConsumerConcurrency"] = "1",
+            ["EventBus:RetryDelay"] = "00:00:00.200",
+            ["EventBus:MaxRetryDelay"] = "00:00:01",
         };
         factory = new ServiceFactory<Program>(settings);
         var address = factory.StartOnLoopback();
         http = H2c.CreateHttpClient(address);
         Client = new AiClient(H2c.CreateCallInvoker(http, address));
+        publisher = await IntegrationEventPublisher.ConnectAsync(rabbitMq.ConnectionString);
+        await publisher.WaitForConsumerAsync(Queue);
     }
+
+    /// <summary>Publishes the event onto the broker as its service would, and waits until it is handled.</summary>
+    public async Task DeliverAsync(IntegrationEvent @event)
+    {
+        await publisher!.PublishAsync(@event);
+        await WaitUntilHandledAsync(@event.Id);
+    }
+
+    /// <summary>Waits until the service's inbox records the message, i.e. its handling committed.</summary>
+    public Task WaitUntilHandledAsync(Guid messageId) =>
+        Eventually.UntilAsync($"message {messageId} is handled", async () =>
+            await ScalarAsync($"SELECT count(*) FROM kt_inbox WHERE consumer = '{Queue}' AND message_id = '{messageId}'") == 1);
 
     /// <summary>Call options carrying a fresh owner's access token.</summary>
     public CallOptions AsOwner(Guid? ownerId = null) =>
@@ -56,6 +80,10 @@ public sealed class AiServiceFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (publisher is not null)
+        {
+            await publisher.DisposeAsync();
+        }
         http?.Dispose();
         if (factory is not null)
         {

@@ -8,6 +8,9 @@ namespace KtEvents.Ai.Tests.Infrastructure;
 public sealed class ClaudeEngineFixture : IAsyncLifetime
 {
     private TestIdentity? identity;
+    // The services here consume queue kt-ai too; on a broker of their own they cannot take the
+    // EventEnded messages meant for AiServiceFixture's service, which runs at the same time.
+    private RabbitMqServer? rabbitMq;
     private int _nextDay = 20;
 
     public ClaudeSandbox Sandbox { get; private set; } = null!;
@@ -28,6 +31,8 @@ public sealed class ClaudeEngineFixture : IAsyncLifetime
         }
         BaseSettings["ConnectionStrings:aidb"] = await postgres.CreateDatabaseAsync($"ai_claude_{Guid.NewGuid():N}");
         BaseSettings["ConnectionStrings:cache"] = redis.ConnectionString;
+        rabbitMq = await RabbitMqServer.StartNewAsync();
+        BaseSettings["ConnectionStrings:messaging"] = rabbitMq.ConnectionString;
     }
 
     /// <summary>
@@ -78,6 +83,10 @@ public sealed class ClaudeEngineFixture : IAsyncLifetime
         if (identity is not null)
         {
             await identity.DisposeAsync();
+        }
+        if (rabbitMq is not null)
+        {
+            await rabbitMq.DisposeAsync();
         }
     }
 }

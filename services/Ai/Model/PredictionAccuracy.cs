@@ -1,0 +1,12 @@
+namespace KtEvents.Ai.Model;
+
+/// <summary>Seed 003's accuracy metric: the prediction error |예측 − 실제| / 실제 of one ended event.</summary>
+public static class PredictionAccuracy
+{
+    /// <summary>
+    /// |expected − actual| / actual, e.g. 120 expected and 100 actual → 0.2. Null when actual is 0:
+    /// the ratio is undefined, and a stand-in (1, ∞) would distort every average taken over events.
+    /// </summary>
+    public static double? Error(int expected, int actual) =>
+        actual == 0 ? null : Math.Abs((double)expected - actual) / actual;
+}

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-using KtEvents.Ai.Infrastructure;
 using KtEvents.Ai.Model;
 using KtEvents.Ai.Recommendations;
 using KtEvents.Ai.Telemetry;

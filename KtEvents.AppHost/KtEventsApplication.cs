@@ -13,10 +13,6 @@ public static class KtEventsApplication
 {
     public static IDistributedApplicationBuilder AddKtEvents(this IDistributedApplicationBuilder builder)
     {
-        // Parameters: Parameters__anthropic-api-key in the environment or user configuration. Without
-        // it the Ai service answers from its data-driven engine and says so in every response.
-        builder.AddParameter("anthropic-api-key", secret: true);
-
         // Servers keep their data between runs (under .kt/, which git ignores).
         var postgres = builder.AddPostgres("postgres").WithLifetime(ContainerLifetime.Persistent);
         var userDb = postgres.AddDatabase("userdb");
@@ -36,6 +32,7 @@ public static class KtEventsApplication
 
         // Every other service checks owners' tokens against the User service's JWKS (http://user).
         var ai = Service(builder, "ai", "Ai", aiDb, cache, messaging).WithReference(user);
+        outside.Claude(ai);
         var content = Service(builder, "content", "Content", contentDb, cache, messaging).WithReference(user);
         var distribution = Service(builder, "distribution", "Distribution", distributionDb, cache, messaging)
             .WithReference(user).WithReference(content);

@@ -164,8 +164,8 @@ public sealed class JourneyTests(SystemFixture system)
         {
             trace = store.ListTraces().FirstOrDefault(t => t.Start >= sent.AddSeconds(-1) && t.RootService == "gateway"
                 && t.RootName.Contains("recommendations", StringComparison.Ordinal)
-                // Each service exports on its own schedule: wait until all three have sent their spans.
-                && t.Services.Contains("event") && t.Services.Contains("ai"));
+                // Each service exports on its own schedule: wait until all of them have sent their spans.
+                && t.Services.Contains("event") && t.Services.Contains("ai") && t.Services.Contains("sandbox"));
             if (trace is null)
             {
                 await Task.Delay(200);
@@ -178,6 +178,24 @@ public sealed class JourneyTests(SystemFixture system)
         Assert.Contains("gateway", services);
         Assert.Contains("event", services);
         Assert.Contains("ai", services);
+
+        // Issue #3: the AI call reads gateway → event → ai → Claude, its two calls side by side: siblings
+        // under one parent, each with its own HTTP call answered by the Claude double.
+        // The ai service may export its Claude spans after the Sandbox has exported its own.
+        var spans = store.GetTrace(trace.TraceId)!.Spans.Select(s => s.Span).ToList();
+        for (var attempt = 0; attempt < 100 && spans.Count(s => s.Name.StartsWith("claude ", StringComparison.Ordinal)) < 2; attempt++)
+        {
+            await Task.Delay(200);
+            spans = [.. store.GetTrace(trace.TraceId)!.Spans.Select(s => s.Span)];
+        }
+        var trends = Assert.Single(spans, s => s.ServiceName == "ai" && s.Name == "claude write_trend_narratives");
+        var plans = Assert.Single(spans, s => s.ServiceName == "ai" && s.Name == "claude propose_event_plans");
+        Assert.Equal(trends.ParentSpanId, plans.ParentSpanId);
+        foreach (var call in new[] { trends, plans })
+        {
+            var http = Assert.Single(spans, s => s.ParentSpanId == call.SpanId && s.Kind == System.Diagnostics.ActivityKind.Client);
+            Assert.Contains(spans, s => s.ParentSpanId == http.SpanId && s.ServiceName == "sandbox");
+        }
     }
 
     internal static async Task<T> ScalarAsync<T>(NpgsqlDataSource database, string sql, params object[] parameters)

@@ -37,7 +37,7 @@ const recommendation = {
     season: trend('가을 시즌, 할로윈 앞둔 시기', '10~11월은 시즌 한정 메뉴와 연계한 이벤트의 반응이 좋아요.', [['추천', '시즌 메뉴 연계']]),
   },
   plans,
-  metadata: { engine: 'data-driven', cacheHit: false, syntheticData: true, recommendationId: 'r1', generatedAt: iso(0), stages: [], inputTokens: 0, outputTokens: 0 },
+  metadata: { engine: 'claude', cacheHit: false, syntheticData: true, recommendationId: 'r1', generatedAt: iso(0), stages: [], inputTokens: 0, outputTokens: 0 },
 };
 const images = (['simple', 'fancy', 'trendy'] as const).map((style, i) => ({ imageId: `img-${style}`, eventId: 'e-new', style, width: 1080, height: 1080, selected: i === 0 }));
 const svg = (label: string, color: string) =>

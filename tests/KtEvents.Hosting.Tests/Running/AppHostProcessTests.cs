@@ -29,6 +29,8 @@ public sealed class AppHostProcessTests
             Assert.Equal("{postgres.connectionString};Database=eventdb", resources.GetProperty("eventdb").GetProperty("connectionString").GetString());
             Assert.Equal("value.v0", resources.GetProperty("eventdb").GetProperty("type").GetString());
             Assert.True(resources.GetProperty("anthropic-api-key").GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
+            Assert.Equal("{anthropic-api-key.value}", resources.GetProperty("ai").GetProperty("env").GetProperty("Claude__ApiKey").GetString());
+            Assert.False(resources.TryGetProperty("sandbox", out _), "The Sandbox is a development double; it is not deployed.");
         }
         finally
         {

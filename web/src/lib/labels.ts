@@ -8,6 +8,7 @@ import type {
   Industry,
   PlanKind,
   Purpose,
+  RecommendationEngine,
 } from '@/types/api';
 
 export const industryLabels: Record<Industry, string> = {
@@ -76,4 +77,11 @@ export const timeSlotLabels: Record<string, string> = {
   weekday_evening: '평일 저녁',
   weekend_lunch: '주말 점심',
   all_day: '종일',
+};
+
+/** Small print under the AI step (issue #5): which engine answered. */
+export const engineLabels: Record<RecommendationEngine, string> = {
+  claude: 'Claude AI가 분석했어요',
+  data: '데이터 기반 엔진이 분석했어요',
+  mixed: 'Claude AI와 데이터 기반 엔진이 함께 분석했어요',
 };

@@ -88,7 +88,7 @@ export type Recommendation = {
   trends: { industry: Trend; region: Trend; season: Trend };
   plans: Plan[];
   metadata: {
-    engine: string;
+    engine: RecommendationEngine;
     cacheHit: boolean;
     syntheticData: boolean;
     recommendationId: string;
@@ -132,6 +132,9 @@ export type EventImage = {
   height: number;
   selected: boolean;
 };
+
+/** Who made the recommendation: Claude, the data-driven engine, or Claude with data filling its gaps. */
+export type RecommendationEngine = 'claude' | 'data' | 'mixed';
 
 export type DistributionState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 

@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { formatCount, formatKrw, formatPercent } from '@/lib/format';
-import { budgetTierLabels, planKindLabels } from '@/lib/labels';
+import { budgetTierLabels, engineLabels, planKindLabels } from '@/lib/labels';
 import type { BudgetTier, EventDetail, Plan, PlanKind, Trend } from '@/types/api';
 import { useCreateRecommendations } from '../api/create-recommendations';
 import { useSelectPlan } from '../api/select-plan';
@@ -115,7 +115,10 @@ export function RecommendationStep({ event, onDone }: { event: EventDetail; onDo
     <div className="stack-lg">
       <div>
         <h1 className="page-title">AI 트렌드 분석</h1>
-        {recommendation.metadata.syntheticData && <p className="muted small">예시 데이터를 바탕으로 분석했어요.</p>}
+        <p className="muted small" data-engine={recommendation.metadata.engine}>
+          {engineLabels[recommendation.metadata.engine] ?? engineLabels.data}
+          {recommendation.metadata.syntheticData && ' · 예시 데이터를 바탕으로 분석했어요.'}
+        </p>
       </div>
       <div className="trend-grid">
         <TrendCard heading="업종 트렌드" trend={recommendation.trends.industry} />

@@ -21,7 +21,7 @@ const trend = { title: '트렌드', narrative: '설명', figures: [{ label: '성
 const recommendation = {
   trends: { industry: { ...trend, title: '카페 트렌드' }, region: { ...trend, title: '강남 특성' }, season: { ...trend, title: '가을 시즌' } },
   plans,
-  metadata: { engine: 'data', cacheHit: false, syntheticData: false, recommendationId: 'r', generatedAt: '2026-11-21T00:00:00Z', stages: [], inputTokens: 0, outputTokens: 0 },
+  metadata: { engine: 'data' as const, cacheHit: false, syntheticData: false, recommendationId: 'r', generatedAt: '2026-11-21T00:00:00Z', stages: [], inputTokens: 0, outputTokens: 0 },
 };
 
 const at = (path: string) =>
@@ -32,6 +32,16 @@ describe('UFR_EVENT_030 wizard', () => {
     fakeGateway({ 'GET /api/events/e1': { body: draft({ selectedPlan: plan(), recommendation }) } });
     const { router } = at('/events/e1/wizard/approve');
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/events/e1/wizard/content'));
+  });
+
+  it.each([
+    ['claude', 'Claude AI가 분석했어요'],
+    ['mixed', 'Claude AI와 데이터 기반 엔진이 함께 분석했어요'],
+  ] as const)('names the %s engine in small print', async (engine, text) => {
+    const answered = { ...recommendation, metadata: { ...recommendation.metadata, engine } };
+    fakeGateway({ 'GET /api/events/e1': { body: draft({ recommendation: answered }) } });
+    at('/events/e1/wizard/recommendation');
+    expect(await screen.findByText(text)).toBeInTheDocument();
   });
 
   it('sends an approved event to its detail page', async () => {
@@ -60,6 +70,7 @@ describe('UFR_EVENT_030 wizard', () => {
     expect(await screen.findByText('AI가 트렌드를 분석하고 있어요…')).toBeInTheDocument();
     answer();
     expect(await screen.findByText('카페 트렌드')).toBeInTheDocument();
+    expect(screen.getByText('데이터 기반 엔진이 분석했어요')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '다음' })).toBeDisabled();
 
     const user = userEvent.setup();

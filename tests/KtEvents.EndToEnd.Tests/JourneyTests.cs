@@ -61,6 +61,14 @@ public sealed class JourneyTests(SystemFixture system)
         const string title = "신규 고객 환영 <가을> 이벤트 & 경품";
         var picked = (await owner.PutAsync($"/api/events/{eventId}/plan", new { planId, title, prize = "아메리카노 2잔" })).Expect(HttpStatusCode.OK).Json;
         Assert.Equal(title, picked.GetProperty("selectedPlan").GetProperty("title").GetString());
+        // The choice and the edit went back to the Ai service as feedback on that recommendation.
+        var recommendationId = Guid.Parse(recommended.GetProperty("recommendation").GetProperty("metadata").GetProperty("recommendationId").GetString()!);
+        await using (var ai = system.Database("aidb"))
+        {
+            Assert.Equal(title, await ScalarAsync<string>(ai,
+                "SELECT edited_title FROM recommendation_feedback WHERE recommendation_id = $1 AND kind = 'selected' AND plan_id = $2",
+                recommendationId, planId!));
+        }
 
         // 6. Content (UFR-CONT-010): three styles as SVG with the title, safely escaped.
         var images = (await owner.PostAsync($"/api/events/{eventId}/images")).Expect(HttpStatusCode.OK).Json.GetProperty("images").EnumerateArray().ToList();

@@ -37,6 +37,7 @@ public sealed class EventGrpcService(
     private const int DefaultDurationDays = 14;
     private static readonly TimeSpan AiDeadline = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan ContentDeadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FeedbackDeadline = TimeSpan.FromSeconds(2);
     private static readonly TimeZoneInfo Seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
 
     public static ServiceDescriptor Descriptor => EventReflection.Descriptor.GetService("EventService");
@@ -112,6 +113,15 @@ public sealed class EventGrpcService(
         }
 
         await Saved(events.SaveRecommendationAsync(record.OwnerId, record.Id, recommendation, context.CancellationToken));
+        if (record.Recommendation is { } previous)
+        {
+            // 다시 추천받기: the owner turned the previous plans down (seed 003's negative feedback).
+            await SendFeedbackAsync(record.Id, new RecordFeedbackRequest
+            {
+                RecommendationId = previous.Metadata.RecommendationId,
+                Kind = FeedbackKind.Regenerated,
+            }, context);
+        }
         return await GetEvent(new GetEventRequest { EventId = request.EventId }, context);
     }
 
@@ -143,7 +153,31 @@ public sealed class EventGrpcService(
         chosen.Title = title;
         chosen.Prize = prize;
         await Saved(events.SelectPlanAsync(record.OwnerId, record.Id, chosen, context.CancellationToken));
+        await SendFeedbackAsync(record.Id, new RecordFeedbackRequest
+        {
+            RecommendationId = record.Recommendation!.Metadata.RecommendationId,
+            Kind = FeedbackKind.Selected,
+            PlanId = offered.PlanId,
+            EditedTitle = title == offered.Title ? "" : title,
+            EditedPrize = prize == offered.Prize ? "" : prize,
+        }, context);
         return await GetEvent(new GetEventRequest { EventId = request.EventId }, context);
+    }
+
+    /// <summary>
+    /// Tells the Ai service what the owner made of its plans. The owner's step is already saved and must
+    /// not fail for this, so a failure is logged and the feedback of that step is lost.
+    /// </summary>
+    private async Task SendFeedbackAsync(Guid eventId, RecordFeedbackRequest feedback, ServerCallContext context)
+    {
+        try
+        {
+            await ai.RecordFeedbackAsync(feedback, Deadline(context, FeedbackDeadline));
+        }
+        catch (RpcException e)
+        {
+            EventLog.FeedbackLost(logger, eventId, feedback.Kind, e.StatusCode);
+        }
     }
 
     public async Task<GenerateEventImagesReply> GenerateImages(GenerateEventImagesRequest request, ServerCallContext context)

@@ -19,4 +19,7 @@ internal static partial class EventLog
 
     [LoggerMessage(5, LogLevel.Information, "Event {EventId} is live: its distribution has finished")]
     public static partial void Activated(ILogger logger, Guid eventId);
+
+    [LoggerMessage(7, LogLevel.Warning, "The Ai service did not take the {Kind} feedback of event {EventId}: {StatusCode}")]
+    public static partial void FeedbackLost(ILogger logger, Guid eventId, KtEvents.Contracts.Ai.V1.FeedbackKind kind, StatusCode statusCode);
 }

@@ -235,6 +235,12 @@ public sealed partial class DistributionTests
         Assert.Empty(await fixture.Sandbox.PostsOfAsync(approved.EventId));
     }
 
+    /// <summary>
+    /// A run and its channels written straight into the service's tables, for states a test cannot wait
+    /// for (a crashed worker's lease, channels held back from the worker): <paramref name="channelValues"/>
+    /// are SQL VALUES rows (event_id as $1, channel, options, cost_krw, expected_exposure, state, attempts,
+    /// next_attempt_at, lease_until).
+    /// </summary>
     private async Task InsertHeldRunAsync(EventApprovedIntegrationEvent approved, string channelValues)
     {
         await using var batch = fixture.Database.CreateBatch();

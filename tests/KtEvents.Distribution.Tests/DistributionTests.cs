@@ -181,34 +181,9 @@ public sealed partial class DistributionTests(DistributionFixture fixture) : ICl
         // What a crash leaves behind: a run recorded, one channel claimed by a worker that died in
         // the middle of its first attempt (lease expired), the others never started.
         var approved = await fixture.ApprovedEventAsync();
-        await using (var batch = fixture.Database.CreateBatch())
-        {
-            batch.BatchCommands.Add(new(
-                """
-                INSERT INTO distribution_runs (event_id, owner_id, store_name, store_phone, title, prize, participation_method, image_id, starts_at, ends_at, created_at)
-                VALUES ($1, $2, '동네 붕어빵', '0212345678', '겨울 한정 붕어빵 1+1', '붕어빵 세트', '매장 방문', $3, $4, $5, now())
-                """)
-            {
-                Parameters =
-                {
-                    new() { Value = approved.EventId },
-                    new() { Value = approved.OwnerId },
-                    new() { Value = approved.ImageId },
-                    new() { Value = approved.StartsAt.ToUniversalTime() },
-                    new() { Value = approved.EndsAt.ToUniversalTime() },
-                },
-            });
-            batch.BatchCommands.Add(new(
-                """
-                INSERT INTO distribution_channels (event_id, channel, options, cost_krw, expected_exposure, state, attempts, next_attempt_at, lease_until, updated_at)
-                VALUES ($1, 'ringo_biz', '{}', 30000, 1500, 'running', 1, now(), now() - interval '1 second', now()),
-                       ($1, 'naver_blog', '{}', 0, 2000, 'pending', 0, now(), NULL, now())
-                """)
-            {
-                Parameters = { new() { Value = approved.EventId } },
-            });
-            await batch.ExecuteNonQueryAsync();
-        }
+        await InsertHeldRunAsync(approved,
+            "($1, 'ringo_biz', '{}', 30000, 1500, 'running', 1, now(), now() - interval '1 second'), " +
+            "($1, 'naver_blog', '{}', 0, 2000, 'pending', 0, now(), NULL)");
 
         var distribution = await fixture.CompletedAsync(approved);
 

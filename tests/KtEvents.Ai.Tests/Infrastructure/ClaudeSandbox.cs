@@ -1,16 +1,8 @@
 extern alias sandbox;
 
-using System.Net;
 using System.Net.Http.Json;
 
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using KtEvents.Testing;
 
 using sandbox::KtEvents.Sandbox.Apis;
 
@@ -22,29 +14,19 @@ namespace KtEvents.Ai.Tests.Infrastructure;
 /// </summary>
 public sealed class ClaudeSandbox : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackApp _app;
     private readonly HttpClient _http;
 
-    private ClaudeSandbox(WebApplication app)
+    private ClaudeSandbox(LoopbackApp app)
     {
         _app = app;
-        BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
-        _http = new HttpClient { BaseAddress = BaseUrl };
+        _http = app.Http;
     }
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _app.BaseUrl;
 
-    public static async Task<ClaudeSandbox> StartAsync()
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.AddSandboxServices();
-        var app = builder.Build();
-        app.MapClaudeApi();
-        await app.StartAsync();
-        return new ClaudeSandbox(app);
-    }
+    public static async Task<ClaudeSandbox> StartAsync() =>
+        new(await LoopbackApp.StartAsync(builder => builder.AddSandboxServices(), app => app.MapClaudeApi()));
 
     /// <summary><c>PUT /sandbox/claude/scenarios/{apiKey}</c>: how the double answers this key's trends and plans calls.</summary>
     public async Task SetScenarioAsync(string apiKey, ToolScenario? trends = null, ToolScenario? plans = null)
@@ -57,11 +39,7 @@ public sealed class ClaudeSandbox : IAsyncDisposable
     public async Task<ClaudeCalls> CallsAsync(string apiKey) =>
         (await _http.GetFromJsonAsync<ClaudeCalls>($"sandbox/claude/calls/{apiKey}"))!;
 
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
 
 /// <summary>One tool's scenario: a latency, a fault (none, malformed_json, … hang), and for how many calls.</summary>

@@ -1,17 +1,9 @@
 extern alias sandbox;
 
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using KtEvents.Testing;
 
 using sandbox::KtEvents.Sandbox.Apis;
 
@@ -24,29 +16,19 @@ namespace KtEvents.Distribution.Tests.Infrastructure;
 /// </summary>
 public sealed class ChannelSandbox : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackApp _app;
     private readonly HttpClient _http;
 
-    private ChannelSandbox(WebApplication app)
+    private ChannelSandbox(LoopbackApp app)
     {
         _app = app;
-        BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
-        _http = new HttpClient { BaseAddress = BaseUrl };
+        _http = app.Http;
     }
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _app.BaseUrl;
 
-    public static async Task<ChannelSandbox> StartAsync()
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.AddSandboxServices();
-        var app = builder.Build();
-        app.MapChannelApis();
-        await app.StartAsync();
-        return new ChannelSandbox(app);
-    }
+    public static async Task<ChannelSandbox> StartAsync() =>
+        new(await LoopbackApp.StartAsync(builder => builder.AddSandboxServices(), app => app.MapChannelApis()));
 
     /// <summary>The next <paramref name="failures"/> new posts to <paramref name="channel"/> answer 503.</summary>
     public async Task SetFaultsAsync(string channel, int failures)
@@ -62,9 +44,5 @@ public sealed class ChannelSandbox : IAsyncDisposable
         return [.. posts.OfType<JsonObject>().Where(post => post["idempotencyKey"]!.GetValue<string>().Contains(eventId.ToString("N"), StringComparison.Ordinal))];
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

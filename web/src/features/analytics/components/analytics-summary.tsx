@@ -35,7 +35,7 @@ export function AnalyticsSummaryPanel({ eventId }: { eventId: string }) {
           <strong className="stat-value">{formatPercent(achievement)}</strong>
         </div>
         <div className="stat">
-          <span className="stat-label">총 비용</span>
+          <span className="stat-label">채널 배포 비용</span>
           <strong className="stat-value">{formatKrw(a.totalCostKrw)}</strong>
         </div>
       </div>

@@ -6,6 +6,7 @@ using KtEvents.Ai.Tests.Infrastructure;
 using KtEvents.Caching;
 using KtEvents.Contracts.Ai.V1;
 using KtEvents.Contracts.IntegrationEvents;
+using KtEvents.Testing;
 
 using Microsoft.Extensions.DependencyInjection;
 

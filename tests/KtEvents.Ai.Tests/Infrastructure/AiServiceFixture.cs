@@ -23,6 +23,9 @@ public sealed class AiServiceFixture : IAsyncLifetime
 
     public string DatabaseConnectionString { get; private set; } = "";
 
+    /// <summary>The service's own database, for checking what it stored.</summary>
+    public NpgsqlDataSource Database { get; private set; } = null!;
+
     public AiClient Client { get; private set; } = null!;
 
     public TestIdentity Identity => identity!;
@@ -36,6 +39,7 @@ public sealed class AiServiceFixture : IAsyncLifetime
         var rabbitMq = await SharedServers.RabbitMqAsync();
         identity = await TestIdentity.StartAsync();
         DatabaseConnectionString = await postgres.CreateDatabaseAsync($"ai_{Guid.NewGuid():N}");
+        Database = NpgsqlDataSource.Create(DatabaseConnectionString);
 
         var settings = new Dictionary<string, string?>(identity.Configuration)
         {
@@ -62,9 +66,7 @@ public sealed class AiServiceFixture : IAsyncLifetime
     }
 
     /// <summary>Waits until the service's inbox records the message, i.e. its handling committed.</summary>
-    public Task WaitUntilHandledAsync(Guid messageId) =>
-        Eventually.UntilAsync($"message {messageId} is handled", async () =>
-            await ScalarAsync($"SELECT count(*) FROM kt_inbox WHERE consumer = '{Queue}' AND message_id = '{messageId}'") == 1);
+    public Task WaitUntilHandledAsync(Guid messageId) => Eventually.UntilHandledAsync(Database, Queue, messageId);
 
     /// <summary>Call options carrying a fresh owner's access token.</summary>
     public CallOptions AsOwner(Guid? ownerId = null) =>
@@ -72,9 +74,7 @@ public sealed class AiServiceFixture : IAsyncLifetime
 
     public async Task<long> ScalarAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = Database.CreateCommand(sql);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
@@ -92,6 +92,10 @@ public sealed class AiServiceFixture : IAsyncLifetime
         if (identity is not null)
         {
             await identity.DisposeAsync();
+        }
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
         }
     }
 }

@@ -71,14 +71,7 @@ public sealed class AnalyticsServiceFixture : IAsyncLifetime
     public Task PublishAsync(IntegrationEvent @event) => publisher!.PublishAsync(@event);
 
     /// <summary>Waits until the service's inbox records the message, i.e. its handling committed.</summary>
-    public Task WaitUntilHandledAsync(Guid messageId) =>
-        Eventually.UntilAsync($"message {messageId} is handled", async () =>
-        {
-            await using var command = Database.CreateCommand("SELECT 1 FROM kt_inbox WHERE consumer = $1 AND message_id = $2");
-            command.Parameters.AddWithValue(Queue);
-            command.Parameters.AddWithValue(messageId);
-            return await command.ExecuteScalarAsync();
-        });
+    public Task WaitUntilHandledAsync(Guid messageId) => Eventually.UntilHandledAsync(Database, Queue, messageId);
 
     public CallOptions AsOwner(Guid ownerId) =>
         new(new Metadata { { "authorization", $"Bearer {Identity.CreateAccessToken(ownerId)}" } });

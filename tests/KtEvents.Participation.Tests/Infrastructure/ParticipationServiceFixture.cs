@@ -70,14 +70,7 @@ public sealed class ParticipationServiceFixture : IAsyncLifetime
         });
 
     /// <summary>Waits until the service's inbox records the message, i.e. its handling committed.</summary>
-    public Task WaitUntilHandledAsync(Guid messageId) =>
-        Eventually.UntilAsync($"message {messageId} is handled", async () =>
-        {
-            await using var command = Database.CreateCommand("SELECT 1 FROM kt_inbox WHERE consumer = $1 AND message_id = $2");
-            command.Parameters.AddWithValue(Queue);
-            command.Parameters.AddWithValue(messageId);
-            return await command.ExecuteScalarAsync();
-        });
+    public Task WaitUntilHandledAsync(Guid messageId) => Eventually.UntilHandledAsync(Database, Queue, messageId);
 
     public async Task DisposeAsync()
     {

@@ -40,10 +40,10 @@ public sealed class AfterCommitTests(PostgresDatabase database) : IClassFixture<
         var pill = new PoisonPillIntegrationEvent("pill");
         var vitamin = new VitaminTakenIntegrationEvent(1);
         await eventBus.PublishAsync(pill);
-        await Eventually.UntilAsync("the pill is in the DLQ", Timeout,
-            async () => await client.MessageCountAsync(EventBusTopology.DeadLetterQueue(queue)) == 1);
+        await Eventually.UntilAsync("the pill is in the DLQ",
+            async () => await client.MessageCountAsync(EventBusTopology.DeadLetterQueue(queue)) == 1, Timeout);
         await eventBus.PublishAsync(vitamin);
-        await Eventually.UntilAsync("the vitamin's callback ran", Timeout, () => !probe.RowsSeenAfterCommit.IsEmpty);
+        await Eventually.UntilAsync("the vitamin's callback ran", () => !probe.RowsSeenAfterCommit.IsEmpty, Timeout);
 
         // Once, after the failing callback registered before it, and seeing the committed row.
         Assert.Equal([(vitamin.Id, 1)], probe.RowsSeenAfterCommit);

@@ -56,9 +56,9 @@ public sealed class OutboxDeliveryTests(PostgresDatabase database) : IClassFixtu
         Assert.Equal(EventCount, await PendingAsync(placed));
 
         await broker.StartAsync();
-        await Eventually.UntilAsync($"all {EventCount} orders are handled", DeliveryTimeout,
-            async () => await HandledDistinctAsync(consumerData.DataSource, Consumer) == EventCount,
-            async () => $"{await HandledDistinctAsync(consumerData.DataSource, Consumer)} handled, {await PendingAsync(placed)} still in the outbox");
+        await Eventually.UntilAsync($"all {EventCount} orders are handled",
+            async () => await HandledDistinctAsync(consumerData.DataSource, Consumer) == EventCount, DeliveryTimeout,
+            describe: async () => $"{await HandledDistinctAsync(consumerData.DataSource, Consumer)} handled, {await PendingAsync(placed)} still in the outbox");
 
         // Redeliveries: the same messages again, as a relay that crashed before stamping its rows would send them.
         await using (var client = await BrokerClient.ConnectAsync(broker.ConnectionString))
@@ -74,8 +74,8 @@ public sealed class OutboxDeliveryTests(PostgresDatabase database) : IClassFixtu
                 }, await OutboxBodyAsync(order.Id));
             }
         }
-        await Eventually.UntilAsync($"{DuplicateCount} duplicates are recognised", DeliveryTimeout,
-            () => duplicates.Total >= DuplicateCount, () => $"{duplicates.Total} recognised");
+        await Eventually.UntilAsync($"{DuplicateCount} duplicates are recognised",
+            () => duplicates.Total >= DuplicateCount, DeliveryTimeout, describe: () => $"{duplicates.Total} recognised");
 
         Assert.Equal(EventCount, await TestSchema.ScalarAsync(consumerData.DataSource,
             "SELECT count(*) FROM handled_events WHERE consumer = @consumer", ("consumer", Consumer)));
@@ -115,15 +115,15 @@ public sealed class OutboxDeliveryTests(PostgresDatabase database) : IClassFixtu
         {
             placed.Add(await PlaceOrderAsync(outbox, $"customer {i}"));
         }
-        await Eventually.UntilAsync("some orders are handled", DeliveryTimeout,
-            async () => await HandledDistinctAsync(consumerData.DataSource, Consumer) > 0);
+        await Eventually.UntilAsync("some orders are handled",
+            async () => await HandledDistinctAsync(consumerData.DataSource, Consumer) > 0, DeliveryTimeout);
 
         await broker.StopAsync();
         await broker.StartAsync();
 
-        await Eventually.UntilAsync($"all {EventCount} orders are handled", DeliveryTimeout,
-            async () => await HandledDistinctAsync(consumerData.DataSource, Consumer) == EventCount,
-            async () => $"{await HandledDistinctAsync(consumerData.DataSource, Consumer)} handled, {await PendingAsync(placed)} still in the outbox");
+        await Eventually.UntilAsync($"all {EventCount} orders are handled",
+            async () => await HandledDistinctAsync(consumerData.DataSource, Consumer) == EventCount, DeliveryTimeout,
+            describe: async () => $"{await HandledDistinctAsync(consumerData.DataSource, Consumer)} handled, {await PendingAsync(placed)} still in the outbox");
         Assert.Equal(EventCount, await TestSchema.ScalarAsync(consumerData.DataSource,
             "SELECT count(*) FROM handled_events WHERE consumer = @consumer", ("consumer", Consumer)));
         Assert.Equal(placed.Select(order => order.Id).Order(), await HandledIdsAsync(consumerData.DataSource, Consumer));
@@ -157,7 +157,7 @@ public sealed class OutboxDeliveryTests(PostgresDatabase database) : IClassFixtu
             await eventBus.PublishAsync(probe);
             ids.Add(probe.Id);
         }
-        await Eventually.UntilAsync("the outbox is drained", DeliveryTimeout, async () => await PendingAsync(ids) == 0);
+        await Eventually.UntilAsync("the outbox is drained", async () => await PendingAsync(ids) == 0, DeliveryTimeout);
 
         // Rows are stamped only after the broker confirmed them, so everything ever sent is queued by now.
         Assert.Equal((uint)EventCount, await client.MessageCountAsync(rawQueue));

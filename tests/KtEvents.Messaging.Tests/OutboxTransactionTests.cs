@@ -55,7 +55,7 @@ public sealed class OutboxTransactionTests(PostgresDatabase database) : IClassFi
         }
 
         var probe = host.Services.GetRequiredService<HandlerProbe>();
-        await Eventually.UntilAsync("the committed event is handled", Timeout, () => probe.For(committed.Id).Count == 1);
+        await Eventually.UntilAsync("the committed event is handled", () => probe.For(committed.Id).Count == 1, Timeout);
         Assert.Empty(probe.For(rolledBack.Id));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM kt_outbox WHERE event_id = @id", rolledBack.Id));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM orders WHERE id = @id", rolledBack.ParcelId));
@@ -84,7 +84,7 @@ public sealed class OutboxTransactionTests(PostgresDatabase database) : IClassFi
         await host.Services.GetRequiredService<IEventBus>().PublishAsync(shipped);
 
         var probe = host.Services.GetRequiredService<HandlerProbe>();
-        await Eventually.UntilAsync("the event is handled", Timeout, () => probe.For(shipped.Id).Count == 1);
+        await Eventually.UntilAsync("the event is handled", () => probe.For(shipped.Id).Count == 1, Timeout);
         await host.StopAsync();
     }
 
@@ -118,9 +118,9 @@ public sealed class OutboxTransactionTests(PostgresDatabase database) : IClassFi
             new Dictionary<string, string?> { ["EventBus:OutboxRetention"] = "7.00:00:00", ["EventBus:InboxRetention"] = "14.00:00:00" });
         await host.StartAsync();
 
-        await Eventually.UntilAsync("the expired rows are deleted", Timeout,
+        await Eventually.UntilAsync("the expired rows are deleted",
             async () => await CountAsync("SELECT count(*) FROM kt_outbox WHERE event_id = @id", oldPublished) == 0
-                && await CountAsync("SELECT count(*) FROM kt_inbox WHERE message_id = @id", oldHandled) == 0);
+                && await CountAsync("SELECT count(*) FROM kt_inbox WHERE message_id = @id", oldHandled) == 0, Timeout);
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM kt_outbox WHERE event_id = @id", recentPublished));
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM kt_inbox WHERE message_id = @id", recentHandled));
         // Age alone never deletes an event: the old row that was still pending is kept (and published).

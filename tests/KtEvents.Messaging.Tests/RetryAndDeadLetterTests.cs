@@ -53,15 +53,15 @@ public sealed class RetryAndDeadLetterTests(PostgresDatabase database) : IClassF
 
         var pill = new PoisonPillIntegrationEvent("pill");
         await eventBus.PublishAsync(pill);
-        await Eventually.UntilAsync("the pill's first attempt failed", Timeout, () => probe.For(pill.Id).Count >= 1);
+        await Eventually.UntilAsync("the pill's first attempt failed", () => probe.For(pill.Id).Count >= 1, Timeout);
         var vitamins = Enumerable.Range(1, GoodCount).Select(number => new VitaminTakenIntegrationEvent(number)).ToList();
         foreach (var vitamin in vitamins)
         {
             await eventBus.PublishAsync(vitamin);
         }
 
-        await Eventually.UntilAsync("the pill is in the DLQ", Timeout,
-            async () => await client.MessageCountAsync(EventBusTopology.DeadLetterQueue(queue)) == 1);
+        await Eventually.UntilAsync("the pill is in the DLQ",
+            async () => await client.MessageCountAsync(EventBusTopology.DeadLetterQueue(queue)) == 1, Timeout);
         var dead = await client.GetAsync(EventBusTopology.DeadLetterQueue(queue));
 
         Assert.NotNull(dead);
@@ -109,8 +109,8 @@ public sealed class RetryAndDeadLetterTests(PostgresDatabase database) : IClassF
         await client.PublishAsync("", queue, new BasicProperties { MessageId = messageId, Type = "test.vitamin-taken" },
             Encoding.UTF8.GetBytes("{ this is not JSON"));
 
-        await Eventually.UntilAsync("the message is in the DLQ", Timeout,
-            async () => await client.MessageCountAsync(EventBusTopology.DeadLetterQueue(queue)) == 1);
+        await Eventually.UntilAsync("the message is in the DLQ",
+            async () => await client.MessageCountAsync(EventBusTopology.DeadLetterQueue(queue)) == 1, Timeout);
         var dead = await client.GetAsync(EventBusTopology.DeadLetterQueue(queue));
         Assert.NotNull(dead);
         Assert.Equal(messageId, dead.BasicProperties.MessageId);

@@ -69,7 +69,7 @@ public sealed class TopologyTests(PostgresDatabase database) : IClassFixture<Pos
         var probe = new TopologyProbedIntegrationEvent();
         await host.Services.GetRequiredService<IEventBus>().PublishAsync(probe);
         var calls = host.Services.GetRequiredService<HandlerProbe>();
-        await Eventually.UntilAsync("the probe is handled", TimeSpan.FromSeconds(60), () => calls.For(probe.Id).Count == 1);
+        await Eventually.UntilAsync("the probe is handled", () => calls.For(probe.Id).Count == 1, TimeSpan.FromSeconds(60));
         await host.StopAsync();
     }
 
@@ -84,8 +84,8 @@ public sealed class TopologyTests(PostgresDatabase database) : IClassFixture<Pos
 
         // Publishing through it reaches the broker (the relay declared the exchange) ...
         await host.Services.GetRequiredService<IEventBus>().PublishAsync(new TopologyProbedIntegrationEvent());
-        await Eventually.UntilAsync("the outbox is drained", TimeSpan.FromSeconds(60), async () =>
-            await TestSchema.ScalarAsync(database.DataSource, "SELECT count(*) FROM kt_outbox WHERE published_at IS NULL") == 0);
+        await Eventually.UntilAsync("the outbox is drained", async () =>
+            await TestSchema.ScalarAsync(database.DataSource, "SELECT count(*) FROM kt_outbox WHERE published_at IS NULL") == 0, TimeSpan.FromSeconds(60));
         await client.UseChannelAsync(channel => channel.ExchangeDeclarePassiveAsync(EventBusTopology.Exchange));
         // ... but it owns no queue.
         Assert.Null(await client.TryPassiveDeclareQueueAsync(queue));

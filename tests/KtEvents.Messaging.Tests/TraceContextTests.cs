@@ -59,14 +59,14 @@ public sealed class TraceContextTests(PostgresDatabase database) : IClassFixture
         }
 
         var calls = host.Services.GetRequiredService<HandlerProbe>();
-        await Eventually.UntilAsync("the probe is handled", TimeSpan.FromSeconds(60), () => calls.For(probe.Id).Count == 1);
+        await Eventually.UntilAsync("the probe is handled", () => calls.For(probe.Id).Count == 1, TimeSpan.FromSeconds(60));
         var handled = calls.For(probe.Id).Single();
         Assert.Equal("process test.trace-probed", handled.ActivityName);
         Assert.Equal(request.TraceId, handled.Activity?.TraceId);
 
         // create (in the request) → publish (in the relay, later) → process (in the consumer): a chain.
         List<Activity> Spans() => [.. stopped.Where(activity => Equals(activity.GetTagItem(MessagingTelemetry.MessageIdTag), probe.Id.ToString()))];
-        await Eventually.UntilAsync("the process span has ended", TimeSpan.FromSeconds(30), () => Spans().Count == 3);
+        await Eventually.UntilAsync("the process span has ended", () => Spans().Count == 3, TimeSpan.FromSeconds(30));
         var spans = Spans();
         var create = Assert.Single(spans, span => span.OperationName == "create test.trace-probed");
         var publish = Assert.Single(spans, span => span.OperationName == "publish test.trace-probed");
@@ -108,8 +108,8 @@ public sealed class TraceContextTests(PostgresDatabase database) : IClassFixture
         }
 
         List<Activity> Trace() => [.. ended.Where(span => span.TraceId == traceId)];
-        await Eventually.UntilAsync("the process span is exported", TimeSpan.FromSeconds(60),
-            () => Trace().Any(span => span.OperationName == "process test.trace-probed"));
+        await Eventually.UntilAsync("the process span is exported",
+            () => Trace().Any(span => span.OperationName == "process test.trace-probed"), TimeSpan.FromSeconds(60));
         var trace = Trace();
         var ours = Assert.Single(trace, span => span.OperationName == "publish test.trace-probed" && span.Source.Name == MessagingTelemetry.SourceName);
         var library = Assert.Single(trace, span => span.Source.Name == RabbitMQ.Client.RabbitMQActivitySource.PublisherSourceName);

@@ -1,3 +1,4 @@
+using KtEvents.Testing;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -32,8 +33,8 @@ internal sealed class BrokerClient : IAsyncDisposable
 
     /// <summary>Waits until the event bus consumer has declared its queue and attached to it.</summary>
     public Task WaitForConsumerAsync(string queue) =>
-        Eventually.UntilAsync($"a consumer is attached to {queue}", TimeSpan.FromSeconds(60),
-            async () => (await TryPassiveDeclareQueueAsync(queue))?.ConsumerCount > 0);
+        Eventually.UntilAsync($"a consumer is attached to {queue}",
+            async () => (await TryPassiveDeclareQueueAsync(queue))?.ConsumerCount > 0, TimeSpan.FromSeconds(60));
 
     public async Task<uint> MessageCountAsync(string queue) =>
         (await TryPassiveDeclareQueueAsync(queue))?.MessageCount ?? throw new InvalidOperationException($"Queue {queue} does not exist.");

@@ -270,6 +270,71 @@ public sealed class ClaudeEngineTests(ClaudeEngineFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task UFR_EVENT_030_the_stream_sends_claude_s_trends_while_the_plans_call_is_still_running()
+    {
+        var key = NewKey();
+        // The plans call hangs until its timeout, so it cannot have ended when the trends arrive, unless they waited for it.
+        await fixture.Sandbox.SetScenarioAsync(key, plans: new ToolScenario("hang"));
+        await using var ai = fixture.Start(key, new Dictionary<string, string?> { ["Claude:CallTimeout"] = "00:00:05", ["Claude:Budget"] = "00:00:06" });
+        var plansCallsEnded = 0;
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "KtEvents.Ai",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.DisplayName == "claude propose_event_plans")
+                {
+                    Interlocked.Increment(ref plansCallsEnded);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var call = ai.Client.StreamRecommendation(Request(), fixture.AsOwner());
+
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var first = call.ResponseStream.Current;
+        var plansCallsEndedAtTrends = Volatile.Read(ref plansCallsEnded);
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var last = call.ResponseStream.Current;
+        Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(RecommendationUpdate.UpdateOneofCase.Trends, first.UpdateCase);
+        Assert.Contains(DoubleIndustryNarrative, first.Trends.Industry.Narrative);
+        Assert.Equal(0, plansCallsEndedAtTrends);
+        Assert.Equal(RecommendationUpdate.UpdateOneofCase.Reply, last.UpdateCase);
+        AssertValid(last.Reply);
+        Assert.Equal(first.Trends, last.Reply.Trends);
+        Assert.Equal("mixed", last.Reply.Metadata.Engine);
+        Assert.StartsWith("plans: timeout", last.Reply.Metadata.FallbackReason);
+        Assert.Equal(1, Volatile.Read(ref plansCallsEnded));
+    }
+
+    [Fact]
+    public async Task UFR_EVENT_030_identical_streams_at_once_share_one_claude_round_and_each_gets_the_trends_first()
+    {
+        var key = NewKey();
+        await fixture.Sandbox.SetScenarioAsync(key, trends: new ToolScenario(LatencyMs: 200), plans: new ToolScenario(LatencyMs: 600));
+        await using var ai = fixture.Start(key);
+        var request = Request();
+
+        var streams = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        {
+            using var call = ai.Client.StreamRecommendation(request, fixture.AsOwner());
+            return await call.ResponseStream.ReadAllAsync().ToListAsync();
+        }));
+
+        Assert.All(streams, updates =>
+        {
+            Assert.Equal([RecommendationUpdate.UpdateOneofCase.Trends, RecommendationUpdate.UpdateOneofCase.Reply], updates.Select(u => u.UpdateCase));
+            Assert.Equal(updates[0].Trends, updates[1].Reply.Trends);
+            Assert.Equal("claude", updates[1].Reply.Metadata.Engine);
+        });
+        Assert.Equal(5, streams.Select(s => s[1].Reply.Metadata.RecommendationId).Distinct().Count());
+        Assert.Equal(new ClaudeCalls(1, 1, 0), await fixture.Sandbox.CallsAsync(key));
+    }
+
+    [Fact]
     public void UFR_AI_010_claude_settings_that_cannot_work_stop_the_service_at_start()
     {
         var error = Assert.ThrowsAny<Exception>(() =>

@@ -154,6 +154,40 @@ public sealed class RecommendTests(AiServiceFixture service, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task UFR_EVENT_030_the_stream_sends_the_trends_then_the_reply_carrying_the_same_trends_and_again_from_the_cache()
+    {
+        var request = Request("retail", EventPurpose.Revisit, daysAhead: 21);
+
+        var cold = await ReadStreamAsync(request);
+        var cached = await ReadStreamAsync(request);
+
+        foreach (var updates in new[] { cold, cached })
+        {
+            Assert.Equal([RecommendationUpdate.UpdateOneofCase.Trends, RecommendationUpdate.UpdateOneofCase.Reply], updates.Select(u => u.UpdateCase));
+            Assert.Equal(updates[0].Trends, updates[1].Reply.Trends);
+            Assert.Equal(6, updates[1].Reply.Plans.Count);
+            Assert.Equal("data", updates[1].Reply.Metadata.Engine);
+        }
+        Assert.False(cold[1].Reply.Metadata.CacheHit);
+        Assert.True(cached[1].Reply.Metadata.CacheHit);
+        Assert.Equal(cold[1].Reply.Plans, cached[1].Reply.Plans);
+    }
+
+    [Fact]
+    public async Task UFR_EVENT_030_bad_input_ends_the_stream_with_invalid_argument_before_any_update()
+    {
+        var ownerId = Guid.CreateVersion7();
+        var request = new RecommendRequest { StoreName = "모카카페", Industry = "bakery", Address = "서울특별시 강남구", Purpose = EventPurpose.Sales, Date = "2026-13-01" };
+        using var call = service.Client.StreamRecommendation(request, service.AsOwner(ownerId));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(["date", "industry"], ServiceProblem.ReadFieldErrors(error)!.Keys.Order());
+        Assert.Equal(0, await service.ScalarAsync($"SELECT count(*) FROM recommendation_log WHERE owner_id = '{ownerId}'"));
+    }
+
+    [Fact]
     public async Task UFR_AI_010_a_call_without_a_token_is_unauthenticated()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => service.Client.RecommendAsync(Request("cafe", EventPurpose.Revisit, daysAhead: 2)).ResponseAsync);
@@ -187,6 +221,12 @@ public sealed class RecommendTests(AiServiceFixture service, ITestOutputHelper o
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(["date"], ServiceProblem.ReadFieldErrors(error)!.Keys);
+    }
+
+    private async Task<List<RecommendationUpdate>> ReadStreamAsync(RecommendRequest request)
+    {
+        using var call = service.Client.StreamRecommendation(request, service.AsOwner());
+        return await call.ResponseStream.ReadAllAsync().ToListAsync();
     }
 
     private static RecommendRequest Request(string industry, EventPurpose purpose, int daysAhead, string address = "서울특별시 강남구 테헤란로 123") => new()

@@ -18,7 +18,8 @@ namespace KtEvents.Ai.Claude;
 /// one repair call with the problems listed. Whatever is still missing or broken the data engine
 /// fills: a section's narrative, a slot's plan, or (when the mix would break the ROI order) a whole
 /// online or offline row. The reply says "claude" when all of it is Claude's, "mixed" when some is,
-/// "data" when none is, and <see cref="EngineRecommendation.FallbackReason"/> says why.
+/// "data" when none is, and <see cref="EngineRecommendation.FallbackReason"/> says why. The trends are
+/// final once the narratives are checked, so they are handed out then, before the plans are in.
 /// The figures are always ours: Claude writes words around them.
 /// </summary>
 public sealed partial class ClaudeRecommendationEngine(
@@ -34,15 +35,18 @@ public sealed partial class ClaudeRecommendationEngine(
     public const string EngineName = "claude";
     public const string MixedEngineName = "mixed";
 
+    /// <summary>Industry, region, season.</summary>
+    private const int NarrativeCount = 3;
+
     public string Name => EngineName;
 
-    public async Task<EngineRecommendation> RecommendAsync(RecommendationInput input, CancellationToken cancellationToken)
+    public async Task<EngineRecommendation> RecommendAsync(RecommendationInput input, Action<Trends>? trendsReady, CancellationToken cancellationToken)
     {
         AiTelemetry.ClaudeRequests.Add(1);
         using var admission = limiter.TryEnter();
         if (!admission.Admitted)
         {
-            return await FallBackEntirelyAsync(input, admission.RefusedBecause!, cancellationToken);
+            return await FallBackEntirelyAsync(input, admission.RefusedBecause!, trendsReady, cancellationToken);
         }
 
         var settings = options.Value;
@@ -69,20 +73,31 @@ public sealed partial class ClaudeRecommendationEngine(
         List<ChatMessage> plansConversation = [new(ChatRole.System, ClaudePrompts.System), new(ChatRole.User, ClaudePrompts.Plans(input, similar))];
         var trendsCallTask = CallAsync(chat, ClaudeTools.TrendNarrativesTool, trendsConversation, budget.Token, cancellationToken);
         var plansCallTask = CallAsync(chat, ClaudeTools.EventPlansTool, plansConversation, budget.Token, cancellationToken);
-        await Task.WhenAll(trendsCallTask, plansCallTask);
-        var calls = new List<ClaudeCall> { trendsCallTask.Result, plansCallTask.Result };
-        stages.Add(Stage("claude.trends", calls[0].Elapsed));
-        stages.Add(Stage("claude.plans", calls[1].Elapsed));
+
+        // The narratives are the shorter answer: the trends are final as soon as they are checked,
+        // and go out while Claude is still writing the plans.
+        var trendsCall = await trendsCallTask;
+        stopwatch.Restart();
+        WrittenTrends written;
+        using (AiTelemetry.Source.StartActivity("ai.validation.trends"))
+        {
+            written = WriteNarratives(trends, ReviewNarratives(trendsCall));
+        }
+        var validation = stopwatch.Elapsed;
+        trendsReady?.Invoke(written.Trends);
+
+        var plansCall = await plansCallTask;
+        var calls = new List<ClaudeCall> { trendsCall, plansCall };
+        stages.Add(Stage("claude.trends", trendsCall.Elapsed));
+        stages.Add(Stage("claude.plans", plansCall.Elapsed));
 
         stopwatch.Restart();
-        Narrative[] narratives;
         PlanReview review;
-        using (AiTelemetry.Source.StartActivity("ai.validation"))
+        using (AiTelemetry.Source.StartActivity("ai.validation.plans"))
         {
-            narratives = ReviewNarratives(calls[0]);
-            review = ReviewPlans(calls[1]);
+            review = ReviewPlans(plansCall);
         }
-        stages.Add(Stage("validation", stopwatch.Elapsed));
+        stages.Add(Stage("validation", validation + stopwatch.Elapsed));
 
         if (review.Problems.Count > 0 && calls[1].Repairable && !budget.IsCancellationRequested)
         {
@@ -98,7 +113,7 @@ public sealed partial class ClaudeRecommendationEngine(
         }
 
         stopwatch.Restart();
-        var result = Compose(input, trends, similar, narratives, review, calls);
+        var result = Compose(input, written, similar, review, calls);
         if (result.Engine != EngineName)
         {
             stages.Add(Stage("fallback", stopwatch.Elapsed));
@@ -106,13 +121,11 @@ public sealed partial class ClaudeRecommendationEngine(
         return result with { Stages = stages };
     }
 
-    private EngineRecommendation Compose(
-        RecommendationInput input, Trends trends, IReadOnlyDictionary<string, List<SimilarCase>> similar,
-        Narrative[] narratives, PlanReview review, IReadOnlyList<ClaudeCall> calls)
+    /// <summary>The figures' trends with Claude's narratives where they passed their checks, the data engine's where not.</summary>
+    private static WrittenTrends WriteNarratives(Trends figures, Narrative[] narratives)
     {
-        var reasons = new List<string>();
-        var finalTrends = trends.Clone();
-        var sections = new[] { finalTrends.Industry, finalTrends.Region, finalTrends.Season };
+        var written = figures.Clone();
+        var sections = new[] { written.Industry, written.Region, written.Season };
         for (var i = 0; i < sections.Length; i++)
         {
             if (narratives[i].Text is { } text)
@@ -120,10 +133,19 @@ public sealed partial class ClaudeRecommendationEngine(
                 sections[i].Narrative = text;
             }
         }
-        var claudeNarratives = narratives.Count(n => n.Text is not null);
-        if (claudeNarratives < sections.Length)
+        var fromClaude = narratives.Count(n => n.Text is not null);
+        return new WrittenTrends(written, fromClaude, narratives.FirstOrDefault(n => n.Text is null)?.Reason);
+    }
+
+    private EngineRecommendation Compose(
+        RecommendationInput input, WrittenTrends written,
+        IReadOnlyDictionary<string, List<SimilarCase>> similar, PlanReview review, IReadOnlyList<ClaudeCall> calls)
+    {
+        var reasons = new List<string>();
+        var claudeNarratives = written.FromClaude;
+        if (written.Problem is { } problem)
         {
-            reasons.Add($"trends: {narratives.First(n => n.Text is null).Reason}");
+            reasons.Add($"trends: {problem}");
         }
 
         var plans = new List<Plan>(PlanSlot.All.Count);
@@ -158,7 +180,7 @@ public sealed partial class ClaudeRecommendationEngine(
         }
 
         var fromClaude = claudeNarratives + claudePlans;
-        var engine = fromClaude == sections.Length + plans.Count ? EngineName : fromClaude == 0 ? DataRecommendationEngine.EngineName : MixedEngineName;
+        var engine = fromClaude == NarrativeCount + plans.Count ? EngineName : fromClaude == 0 ? DataRecommendationEngine.EngineName : MixedEngineName;
         var reason = string.Join("; ", reasons);
         if (engine != EngineName)
         {
@@ -169,18 +191,19 @@ public sealed partial class ClaudeRecommendationEngine(
             LogFellBack(logger, engine, reason);
         }
         return new EngineRecommendation(
-            engine, finalTrends, plans, [], SyntheticData: true,
+            engine, written.Trends, plans, [], SyntheticData: true,
             InputTokens: calls.Sum(c => c.InputTokens), OutputTokens: calls.Sum(c => c.OutputTokens), FallbackReason: reason);
     }
 
-    private async Task<EngineRecommendation> FallBackEntirelyAsync(RecommendationInput input, string reason, CancellationToken cancellationToken)
+    private async Task<EngineRecommendation> FallBackEntirelyAsync(
+        RecommendationInput input, string reason, Action<Trends>? trendsReady, CancellationToken cancellationToken)
     {
         using var span = AiTelemetry.Source.StartActivity("ai.fallback");
         span?.SetTag("ai.engine", DataRecommendationEngine.EngineName);
         span?.SetTag("ai.fallback.reason", reason);
         AiTelemetry.Fallbacks.Add(1, new KeyValuePair<string, object?>("engine", DataRecommendationEngine.EngineName));
         LogFellBack(logger, DataRecommendationEngine.EngineName, reason);
-        var answer = await dataEngine.RecommendAsync(input, cancellationToken);
+        var answer = await dataEngine.RecommendAsync(input, trendsReady, cancellationToken);
         return answer with { FallbackReason = reason };
     }
 
@@ -269,13 +292,13 @@ public sealed partial class ClaudeRecommendationEngine(
     {
         if (call.Arguments is not { } arguments)
         {
-            return [.. Enumerable.Repeat(new Narrative(null, call.Outcome), 3)];
+            return [.. Enumerable.Repeat(new Narrative(null, call.Outcome), NarrativeCount)];
         }
         var problems = new List<string>();
         var answer = ClaudeAnswers.ReadNarratives(arguments, problems);
         if (answer is null)
         {
-            return [.. Enumerable.Repeat(new Narrative(null, "invalid"), 3)];
+            return [.. Enumerable.Repeat(new Narrative(null, "invalid"), NarrativeCount)];
         }
         return [.. new[] { ("industry", answer.Industry), ("region", answer.Region), ("season", answer.Season) }
             .Select(s => RecommendationValidator.CheckNarrative(s.Item1, s.Item2).Count == 0 ? new Narrative(s.Item2.Trim(), "") : new Narrative(null, "invalid"))];
@@ -319,6 +342,9 @@ public sealed partial class ClaudeRecommendationEngine(
 
     private static StageTiming Stage(string name, TimeSpan elapsed) =>
         new() { Stage = name, Milliseconds = (int)Math.Ceiling(elapsed.TotalMilliseconds) };
+
+    /// <summary>The trends as they will be served, how many narratives are Claude's, and why the first missing one is missing.</summary>
+    private sealed record WrittenTrends(Trends Trends, int FromClaude, string? Problem);
 
     /// <summary>A section's narrative from Claude, or null with the reason it is not used.</summary>
     private sealed record Narrative(string? Text, string Reason);

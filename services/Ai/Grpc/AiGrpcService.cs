@@ -19,6 +19,17 @@ public sealed class AiGrpcService(RecommendationService recommendations, Feedbac
     public Task<RecommendReply> Recommend(RecommendRequest request, ServerCallContext context) =>
         recommendations.RecommendAsync(request, context.User.GetOwnerId(), context.CancellationToken);
 
+    /// <summary>The trends as soon as they are final, then the whole reply (which carries them again).</summary>
+    public async Task StreamRecommendation(RecommendRequest request, IServerStreamWriter<RecommendationUpdate> responseStream, ServerCallContext context)
+    {
+        var reply = await recommendations.RecommendAsync(
+            request,
+            context.User.GetOwnerId(),
+            trends => responseStream.WriteAsync(new RecommendationUpdate { Trends = trends }, context.CancellationToken),
+            context.CancellationToken);
+        await responseStream.WriteAsync(new RecommendationUpdate { Reply = reply }, context.CancellationToken);
+    }
+
     public Task<RecordFeedbackReply> RecordFeedback(RecordFeedbackRequest request, ServerCallContext context) =>
         feedback.RecordAsync(request, context.User.GetOwnerId(), context.CancellationToken);
 }

@@ -16,7 +16,7 @@ public sealed class DataRecommendationEngine(TrendAnalyzer trendAnalyzer, Simila
 
     public string Name => EngineName;
 
-    public async Task<EngineRecommendation> RecommendAsync(RecommendationInput input, CancellationToken cancellationToken)
+    public async Task<EngineRecommendation> RecommendAsync(RecommendationInput input, Action<Trends>? trendsReady, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         // Independent queries on separate connections: the trends and the similar cases at once.
@@ -25,6 +25,7 @@ public sealed class DataRecommendationEngine(TrendAnalyzer trendAnalyzer, Simila
         var (trends, _) = await trendsTask;
         var similar = await similarTask;
         var sql = stopwatch.Elapsed;
+        trendsReady?.Invoke(trends);
 
         stopwatch.Restart();
         var plans = composer.Compose(input, similar);

@@ -17,7 +17,8 @@ namespace KtEvents.Ai.Recommendations;
 /// A degraded answer (the Claude engine's "mixed" or "data") is served but not cached: the next
 /// request asks Claude again instead of repeating a fallback for 15 minutes. Identical cold requests
 /// at once share one engine run (single-flight, in this process): twenty owners asking the same
-/// thing make one Claude round, and each still gets its own id and log row.
+/// thing make one Claude round, and each still gets its own id and log row. A streaming caller also
+/// gets the run's trends as soon as the engine has them, before the plans.
 /// </summary>
 public sealed partial class RecommendationService(
     IRecommendationEngine engine,
@@ -27,9 +28,17 @@ public sealed partial class RecommendationService(
     TimeProvider timeProvider,
     ILogger<RecommendationService> logger)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<RecommendReply>>> _inFlight = new();
+    private readonly ConcurrentDictionary<string, Lazy<EngineRun>> _inFlight = new();
 
-    public async Task<RecommendReply> RecommendAsync(RecommendRequest request, Guid ownerId, CancellationToken cancellationToken)
+    public Task<RecommendReply> RecommendAsync(RecommendRequest request, Guid ownerId, CancellationToken cancellationToken) =>
+        RecommendAsync(request, ownerId, trendsReady: null, cancellationToken);
+
+    /// <summary>
+    /// The reply; <paramref name="trendsReady"/>, when given, first receives its trends as soon as they
+    /// are final (at once from the cache), so a stream can show them while the plans are written.
+    /// </summary>
+    public async Task<RecommendReply> RecommendAsync(
+        RecommendRequest request, Guid ownerId, Func<Trends, Task>? trendsReady, CancellationToken cancellationToken)
     {
         var input = RecommendRequestReader.Read(request, SeoulClock.Today(timeProvider));
         var total = Stopwatch.StartNew();
@@ -48,13 +57,27 @@ public sealed partial class RecommendationService(
         var cacheLookup = total.Elapsed;
         if (reply is null)
         {
+            var run = SharedRun(input, key);
+            if (trendsReady is not null)
+            {
+                // A run that fails before its trends leaves them cancelled; its reply says why.
+                await Task.WhenAny(run.Trends, run.Reply).WaitAsync(cancellationToken);
+                if (run.Trends.IsCompletedSuccessfully)
+                {
+                    await trendsReady(run.Trends.Result);
+                }
+            }
             // Everyone gets a copy: the metadata below is each caller's own.
-            reply = (await SharedRunAsync(input, key).WaitAsync(cancellationToken)).Clone();
+            reply = (await run.Reply.WaitAsync(cancellationToken)).Clone();
         }
         else
         {
             // generated_at keeps the time the cached answer was made; the stages are this request's.
             reply.Metadata.Stages.Clear();
+            if (trendsReady is not null)
+            {
+                await trendsReady(reply.Trends);
+            }
         }
 
         reply.Metadata.CacheHit = cacheHit;
@@ -71,15 +94,31 @@ public sealed partial class RecommendationService(
     }
 
     /// <summary>The engine run in flight for this key, or a new one, which leaves the table when it ends.</summary>
-    private Task<RecommendReply> SharedRunAsync(RecommendationInput input, string key) =>
+    private EngineRun SharedRun(RecommendationInput input, string key) =>
         // Lazy, because GetOrAdd may call its factory twice in a race; only the stored Lazy ever runs.
-        _inFlight.GetOrAdd(key, _ => new Lazy<Task<RecommendReply>>(() => RunOnceAsync(input, key))).Value;
+        _inFlight.GetOrAdd(key, _ => new Lazy<EngineRun>(() => StartRun(input, key))).Value;
 
-    private async Task<RecommendReply> RunOnceAsync(RecommendationInput input, string key)
+    private EngineRun StartRun(RecommendationInput input, string key)
     {
+        var trends = new TaskCompletionSource<Trends>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return new EngineRun(trends.Task, RunOnceAsync(input, key, trends));
+    }
+
+    private async Task<RecommendReply> RunOnceAsync(RecommendationInput input, string key, TaskCompletionSource<Trends> trends)
+    {
+        // Off the caller's stack first, so the run is in the table before it can end and leave it.
+        await Task.Yield();
         try
         {
-            return await ProduceAsync(input, key);
+            var reply = await ProduceAsync(input, key, trendsReady: written => trends.TrySetResult(written));
+            trends.TrySetResult(reply.Trends);
+            return reply;
+        }
+        catch
+        {
+            // Cancelled, not faulted: nobody has to observe it, and the reply's exception is the one to report.
+            trends.TrySetCanceled();
+            throw;
         }
         finally
         {
@@ -92,9 +131,9 @@ public sealed partial class RecommendationService(
     /// One engine run, checked, cached when whole. It runs to its end even if the caller that started
     /// it goes away: others may be waiting on it, and the engine's own budget bounds it.
     /// </summary>
-    private async Task<RecommendReply> ProduceAsync(RecommendationInput input, string key)
+    private async Task<RecommendReply> ProduceAsync(RecommendationInput input, string key, Action<Trends> trendsReady)
     {
-        var result = await engine.RecommendAsync(input, CancellationToken.None);
+        var result = await engine.RecommendAsync(input, trendsReady, CancellationToken.None);
         IReadOnlyList<string> problems;
         using (AiTelemetry.Source.StartActivity("ai.validation.reply"))
         {
@@ -126,6 +165,9 @@ public sealed partial class RecommendationService(
         }
         return reply;
     }
+
+    /// <summary>One engine run shared by identical requests: its trends as soon as they are final, and its reply.</summary>
+    private sealed record EngineRun(Task<Trends> Trends, Task<RecommendReply> Reply);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recommendation {RecommendationId} served by the {Engine} engine (cache hit: {CacheHit}) in {ElapsedMs} ms")]
     private static partial void LogServed(ILogger logger, string recommendationId, string engine, bool cacheHit, long elapsedMs);

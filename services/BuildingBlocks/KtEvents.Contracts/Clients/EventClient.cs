@@ -22,6 +22,9 @@ public sealed class EventClient(CallInvoker callInvoker) : ClientBase(callInvoke
     private static readonly Method<RecommendEventRequest, EventDetail> RecommendMethod =
         Method<RecommendEventRequest, EventDetail>.Resolve(Service, "Recommend");
 
+    private static readonly Method<RecommendEventRequest, RecommendEventUpdate> StreamRecommendMethod =
+        Method<RecommendEventRequest, RecommendEventUpdate>.Resolve(Service, "StreamRecommend");
+
     private static readonly Method<SelectPlanRequest, EventDetail> SelectPlanMethod =
         Method<SelectPlanRequest, EventDetail>.Resolve(Service, "SelectPlan");
 
@@ -51,6 +54,9 @@ public sealed class EventClient(CallInvoker callInvoker) : ClientBase(callInvoke
 
     public AsyncUnaryCall<EventDetail> RecommendAsync(RecommendEventRequest request, CallOptions options = default) =>
         CallInvoker.AsyncUnaryCall(RecommendMethod, options, request);
+
+    public AsyncServerStreamingCall<RecommendEventUpdate> StreamRecommend(RecommendEventRequest request, CallOptions options = default) =>
+        CallInvoker.AsyncServerStreamingCall(StreamRecommendMethod, null, options, request);
 
     public AsyncUnaryCall<EventDetail> SelectPlanAsync(SelectPlanRequest request, CallOptions options = default) =>
         CallInvoker.AsyncUnaryCall(SelectPlanMethod, options, request);

@@ -6,7 +6,8 @@ switch (name)
     case "resp": return await RespBenchmark.RunAsync(args[1..]);
     case "grpc": return await GrpcBenchmark.RunAsync(args[1..]);
     case "apphost": return await AppHostBenchmark.RunAsync(args[1..]);
+    case "ai": return await AiBenchmark.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: KtEvents.Bench <resp|grpc|apphost>");
+        Console.Error.WriteLine("usage: KtEvents.Bench <resp|grpc|apphost|ai> (ai: [--owners 20] [--hits 100] [--data 40] [--build-lock PATH])");
         return 2;
 }

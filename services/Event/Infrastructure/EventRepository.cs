@@ -13,7 +13,8 @@ namespace KtEvents.Event.Infrastructure;
 /// <summary>
 /// The events table. Every read and write of an owner's event names the owner, so another owner's
 /// event is indistinguishable from a missing one. Wizard writes only touch drafts: an approved event
-/// cannot be changed behind Distribution's back.
+/// cannot be changed behind Distribution's back. The end sweep and the participant count act for no
+/// owner and are reached only from the service's own background work and handlers.
 /// </summary>
 public sealed class EventRepository(NpgsqlDataSource dataSource, IIntegrationEventOutbox outbox, TimeProvider time)
 {
@@ -112,6 +113,87 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, IIntegrationEve
         command.Parameters.AddWithValue(eventId);
         command.Parameters.AddWithValue(now);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Counts a participant of an event once per entry number, in the handler's transaction: the inbox
+    /// skips a redelivered message, and the key makes the same entry published again a no-op too.
+    /// </summary>
+    public static async Task<bool> RecordParticipantAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid eventId, string entryNumber, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO event_participants (event_id, entry_number) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            connection,
+            transaction);
+        command.Parameters.AddWithValue(eventId);
+        command.Parameters.AddWithValue(entryNumber);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Approved events whose period was over by <paramref name="endedBy"/> and that are not marked ended yet, the oldest first.</summary>
+    public async Task<IReadOnlyList<Guid>> ListDueToEndAsync(DateTimeOffset endedBy, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT id FROM events
+            WHERE ended_at IS NULL AND status IN ('scheduled', 'active') AND ends_at <= $1
+            ORDER BY ends_at
+            LIMIT $2
+            """);
+        command.Parameters.AddWithValue(endedBy);
+        command.Parameters.AddWithValue(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var due = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add(reader.GetGuid(0));
+        }
+
+        return due;
+    }
+
+    /// <summary>
+    /// Marks an approved event ended and writes its EventEnded to the outbox, in one transaction, with
+    /// the participants counted at that moment. Null when it is already ended: the UPDATE only matches
+    /// an unmarked row, and a replica ending the same event at once waits on the row lock, then finds
+    /// the mark and matches nothing, so EventEnded is written once.
+    /// </summary>
+    public async Task<EndedEvent?> EndAsync(Guid eventId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"""
+            UPDATE events SET status = 'ended', ended_at = $2, updated_at = $2
+            WHERE id = $1 AND ended_at IS NULL AND status IN ('scheduled', 'active')
+            RETURNING {Columns}, (SELECT count(*) FROM event_participants WHERE event_id = $1)
+            """,
+            connection,
+            transaction);
+        command.Parameters.AddWithValue(eventId);
+        command.Parameters.AddWithValue(now);
+        EventRecord record;
+        int participants;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            record = Read(reader);
+            participants = checked((int)reader.GetInt64(13));
+        }
+
+        var ended = EventEnding.ToIntegrationEvent(record, participants);
+        if (ended is not null)
+        {
+            await outbox.AddAsync(ended, transaction, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new EndedEvent(record.Id, participants, ended);
     }
 
     private async Task<bool> UpdateDraftAsync<T>(Guid ownerId, Guid eventId, string assignments, T value, CancellationToken cancellationToken)

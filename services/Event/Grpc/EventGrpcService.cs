@@ -83,7 +83,23 @@ public sealed class EventGrpcService(
     public async Task<EventDetail> GetEvent(GetEventRequest request, ServerCallContext context) =>
         (await FindAsync(request.EventId, context)).ToDetail(time.GetUtcNow());
 
-    public async Task<EventDetail> Recommend(RecommendEventRequest request, ServerCallContext context)
+    public Task<EventDetail> Recommend(RecommendEventRequest request, ServerCallContext context) =>
+        RecommendAsync(request, trendsReady: null, context);
+
+    /// <summary>
+    /// <see cref="Recommend"/> in steps: the Ai service's trends as soon as they are written, then the
+    /// event with its plans saved. Failures before the first update keep Recommend's codes.
+    /// </summary>
+    public async Task StreamRecommend(RecommendEventRequest request, IServerStreamWriter<RecommendEventUpdate> responseStream, ServerCallContext context)
+    {
+        var detail = await RecommendAsync(
+            request,
+            trends => responseStream.WriteAsync(new RecommendEventUpdate { Trends = trends }, context.CancellationToken),
+            context);
+        await responseStream.WriteAsync(new RecommendEventUpdate { Event = detail }, context.CancellationToken);
+    }
+
+    private async Task<EventDetail> RecommendAsync(RecommendEventRequest request, Func<Trends, Task>? trendsReady, ServerCallContext context)
     {
         var record = await FindDraftAsync(request.EventId, context);
         if (record.Recommendation is not null && !request.Refresh)
@@ -104,7 +120,9 @@ public sealed class EventGrpcService(
         RecommendReply recommendation;
         try
         {
-            recommendation = await ai.RecommendAsync(question, Deadline(context, AiDeadline));
+            recommendation = trendsReady is null
+                ? await ai.RecommendAsync(question, Deadline(context, AiDeadline))
+                : await StreamFromAiAsync(question, trendsReady, context);
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted or StatusCode.Internal)
         {
@@ -123,6 +141,25 @@ public sealed class EventGrpcService(
             }, context);
         }
         return await GetEvent(new GetEventRequest { EventId = request.EventId }, context);
+    }
+
+    /// <summary>The Ai service's stream: each trends update passed on, the reply (always last) returned.</summary>
+    private async Task<RecommendReply> StreamFromAiAsync(RecommendRequest question, Func<Trends, Task> trendsReady, ServerCallContext context)
+    {
+        using var call = ai.StreamRecommendation(question, Deadline(context, AiDeadline));
+        await foreach (var update in call.ResponseStream.ReadAllAsync(context.CancellationToken))
+        {
+            switch (update.UpdateCase)
+            {
+                case RecommendationUpdate.UpdateOneofCase.Trends:
+                    await trendsReady(update.Trends);
+                    break;
+                case RecommendationUpdate.UpdateOneofCase.Reply:
+                    return update.Reply;
+            }
+        }
+        // A stream that ends cleanly without its reply is a broken peer, as unavailable as a dead one.
+        throw new RpcException(new Status(StatusCode.Internal, "The Ai service's stream ended without a reply."));
     }
 
     public async Task<EventDetail> SelectPlan(SelectPlanRequest request, ServerCallContext context)

@@ -6,6 +6,8 @@ using KtEvents.Gateway.Model;
 using KtEvents.Rpc;
 
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 using UserV1 = KtEvents.Contracts.User.V1;
 
@@ -27,6 +29,7 @@ public static class EventsApi
         events.MapPost("/", CreateEvent);
         events.MapGet("/{id}", GetEvent);
         events.MapPost("/{id}/recommendations", Recommend);
+        events.MapPost("/{id}/recommendations/stream", StreamRecommendation);
         events.MapPut("/{id}/plan", SelectPlan);
         events.MapPost("/{id}/images", GenerateImages);
         events.MapPut("/{id}/image", SelectImage);
@@ -102,6 +105,37 @@ public static class EventsApi
             new RecommendEventRequest { EventId = id, Refresh = body?.Refresh ?? false },
             Calls.Within(cancellationToken, Calls.Recommendation));
         return TypedResults.Ok(detail.ToResponse());
+    }
+
+    /// <summary>
+    /// UFR-EVENT-030 with progress, as server-sent events: <c>trends</c> (the analysis, as soon as it is
+    /// written) and then <c>event</c> (the draft with its plans saved; always last). A draft that already
+    /// has plans sends only <c>event</c>. A failure before the first update is an ordinary ProblemDetails
+    /// response with the status of <see cref="Recommend"/>; one after it is an <c>error</c> event whose
+    /// data is the ProblemDetails, and ends the stream.
+    /// </summary>
+    public static async Task<ServerSentEventsResult<string>> StreamRecommendation(
+        string id, Model.RecommendRequest? body, EventClient events, IOptions<JsonOptions> json, IOptions<ProblemDetailsOptions> problems,
+        HttpContext httpContext, ILogger<RecommendationStream> logger, CancellationToken cancellationToken)
+    {
+        var call = events.StreamRecommend(
+            new RecommendEventRequest { EventId = id, Refresh = body?.Refresh ?? false },
+            Calls.Within(cancellationToken, Calls.Recommendation));
+        try
+        {
+            // Reading the first update here lets a bad id or a dead service answer with its own status.
+            if (!await call.ResponseStream.MoveNext(cancellationToken))
+            {
+                throw new RpcException(new Status(StatusCode.Internal, "The Event service's stream ended without an update."));
+            }
+        }
+        catch
+        {
+            call.Dispose();
+            throw;
+        }
+        var stream = new RecommendationStream(call, json.Value.SerializerOptions, problems.Value, httpContext, logger);
+        return TypedResults.ServerSentEvents(stream.ReadAsync(cancellationToken));
     }
 
     public static async Task<Ok<EventDetailResponse>> SelectPlan(

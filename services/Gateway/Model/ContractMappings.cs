@@ -56,7 +56,7 @@ public static class ContractMappings
         detail.CreatedAt.ToDateTimeOffset());
 
     public static RecommendationResponse ToResponse(this RecommendReply reply) => new(
-        new TrendsResponse(reply.Trends.Industry.ToResponse(), reply.Trends.Region.ToResponse(), reply.Trends.Season.ToResponse()),
+        reply.Trends.ToResponse(),
         reply.Plans.Select(ToResponse).ToList(),
         new RecommendationMetadataResponse(
             reply.Metadata.Engine,
@@ -67,6 +67,9 @@ public static class ContractMappings
             reply.Metadata.Stages.Select(s => new StageTimingResponse(s.Stage, s.Milliseconds)).ToList(),
             reply.Metadata.InputTokens,
             reply.Metadata.OutputTokens));
+
+    public static TrendsResponse ToResponse(this Trends trends) =>
+        new(trends.Industry.ToResponse(), trends.Region.ToResponse(), trends.Season.ToResponse());
 
     public static PlanResponse ToResponse(this Plan plan) => new(
         plan.PlanId,

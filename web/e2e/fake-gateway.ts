@@ -55,6 +55,8 @@ const channelPlan = {
 export type FakeState = {
   events: unknown[];
   draft: Record<string, unknown>;
+  /** How long the analysis takes before the stream sends its trends; the plans follow after recommendationDelayMs. */
+  trendsDelayMs: number;
   recommendationDelayMs: number;
   entries: Set<string>;
   participants: number;
@@ -64,6 +66,7 @@ export function initialState(): FakeState {
   return {
     events: [],
     draft: { id: 'e-new', status: 'draft', purpose: 'new_customers', store, createdAt: iso(0) },
+    trendsDelayMs: 0,
     recommendationDelayMs: 0,
     entries: new Set(),
     participants: 0,
@@ -117,7 +120,38 @@ function json(route: Route, status: number, body?: unknown) {
 }
 const problem = (status: number, code: string, detail: string, errors?: Record<string, string[]>) => ({ status, code, detail, title: detail, errors });
 
+/**
+ * POST …/recommendations/stream: page.route can only answer a body whole, so the stream is made in
+ * the page, in front of fetch. It sends the trends after trendsDelayMs, then asks the stand-in's
+ * POST …/recommendations (which keeps the draft, after recommendationDelayMs) and sends that as `event`.
+ */
+async function installRecommendationStream(page: Page, state: FakeState): Promise<void> {
+  await page.addInitScript(
+    ({ trends, trendsDelayMs }) => {
+      const fetchFromNetwork = window.fetch.bind(window);
+      window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (!/\/api\/events\/[^/]+\/recommendations\/stream$/.test(url)) return fetchFromNetwork(input, init);
+        const encoder = new TextEncoder();
+        const body = new ReadableStream<Uint8Array>({
+          async start(controller) {
+            const send = (event: string, data: unknown) => controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+            await new Promise((resolve) => setTimeout(resolve, trendsDelayMs));
+            send('trends', trends);
+            const saved = await fetchFromNetwork(url.replace(/\/stream$/, ''), init);
+            send('event', await saved.json());
+            controller.close();
+          },
+        });
+        return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+      };
+    },
+    { trends: recommendation.trends, trendsDelayMs: state.trendsDelayMs },
+  );
+}
+
 export async function installFakeGateway(page: Page, state: FakeState): Promise<void> {
+  await installRecommendationStream(page, state);
   await page.route((url) => url.pathname.startsWith('/api/'), async (route) => {
     const request = route.request();
     const url = new URL(request.url());

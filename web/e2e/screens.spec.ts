@@ -73,6 +73,7 @@ describe('screens with a fake gateway', () => {
 
   it('the wizard from an empty dashboard to the approval dialog', async () => {
     const state = initialState();
+    state.trendsDelayMs = 1500;
     state.recommendationDelayMs = 2500;
     const page = await fakePage(state);
     await signIn(page);
@@ -84,6 +85,8 @@ describe('screens with a fake gateway', () => {
     await page.getByRole('button', { name: /매출 증대/ }).click();
     await page.getByText('AI가 트렌드를 분석하고 있어요…').waitFor();
     await shot(page, 'screen-07-recommendation-loading');
+    await page.getByText('트렌드를 바탕으로 이벤트 기획안을 만들고 있어요…').waitFor();
+    await shot(page, 'screen-07b-recommendation-trends-first');
     await page.getByText('추천 이벤트 3가지').waitFor({ timeout: 10_000 });
     await page.getByRole('radio').nth(1).check();
     await page.getByRole('group', { name: '중비용 진행 방식' }).getByRole('button', { name: '오프라인' }).click();

@@ -4,6 +4,7 @@
  * whose message is Korean and fit to show as is (the ProblemDetails `detail`, or a fallback).
  */
 import { getAccessToken, refreshSession, useAuthStore } from '@/lib/auth';
+import { readSse, type SseMessage } from '@/lib/sse';
 import type { ProblemDetails } from '@/types/api';
 
 export const NETWORK_ERROR_MESSAGE = '잠시 후 다시 시도해주세요';
@@ -53,8 +54,28 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-async function send(path: string, { method = 'GET', body, signal }: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+/**
+ * A request whose answer is a stream of server-sent events: the same token, refresh and
+ * ProblemDetails handling as apiRequest until the stream starts, then each message to onMessage as
+ * it arrives. Resolves when the server ends the stream.
+ */
+export async function apiStream(path: string, options: RequestOptions, onMessage: (message: SseMessage) => void): Promise<void> {
+  const streaming = { ...options, accept: 'text/event-stream' };
+  let response = await send(path, streaming);
+  if (response.status === 401 && (await refreshSession())) response = await send(path, streaming);
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (!response.body) throw new ApiError(0, {});
+  try {
+    await readSse(response.body, onMessage);
+  } catch (error) {
+    if (options.signal?.aborted || error instanceof ApiError) throw error;
+    // The connection broke mid-stream.
+    throw new ApiError(0, {});
+  }
+}
+
+async function send(path: string, { method = 'GET', body, signal, accept = 'application/json' }: RequestOptions & { accept?: string }): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const token = getAccessToken();
   if (token) headers.Authorization = `Bearer ${token}`;

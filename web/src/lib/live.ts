@@ -9,29 +9,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { getAccessToken, refreshSession } from '@/lib/auth';
-
-export type LiveMessage = { event: string; data: string };
-
-/** Splits SSE text into complete messages and the unfinished rest. */
-export function parseSse(buffer: string): { messages: LiveMessage[]; rest: string } {
-  const blocks = buffer.replace(/\r\n/g, '\n').split('\n\n');
-  const rest = blocks.pop() ?? '';
-  const messages: LiveMessage[] = [];
-  for (const block of blocks) {
-    let event = 'message';
-    const data: string[] = [];
-    for (const line of block.split('\n')) {
-      if (line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'event') event = value;
-      else if (field === 'data') data.push(value);
-    }
-    if (data.length > 0 || event !== 'message') messages.push({ event, data: data.join('\n') });
-  }
-  return { messages, rest };
-}
+import { readSse, type SseMessage } from '@/lib/sse';
 
 export function backoffDelay(attempt: number): number {
   return Math.min(30_000, 1_000 * 2 ** attempt);
@@ -39,7 +17,7 @@ export function backoffDelay(attempt: number): number {
 
 export async function followLive(
   url: string,
-  onMessage: (message: LiveMessage) => void,
+  onMessage: (message: SseMessage) => void,
   signal: AbortSignal,
 ): Promise<void> {
   let attempt = 0;
@@ -53,15 +31,7 @@ export async function followLive(
       if (response.status === 401 && !(await refreshSession())) return;
       if (response.ok && response.body) {
         attempt = 0;
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          const parsed = parseSse(buffer + value);
-          buffer = parsed.rest;
-          parsed.messages.forEach(onMessage);
-        }
+        await readSse(response.body, onMessage);
       }
     } catch {
       if (signal.aborted) return;

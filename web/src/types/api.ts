@@ -65,6 +65,8 @@ export type Trend = {
   figures: { label: string; value: string }[];
 };
 
+export type Trends = { industry: Trend; region: Trend; season: Trend };
+
 export type BudgetTier = 'low' | 'medium' | 'high';
 export type PlanKind = 'online' | 'offline';
 
@@ -85,7 +87,7 @@ export type Plan = {
 };
 
 export type Recommendation = {
-  trends: { industry: Trend; region: Trend; season: Trend };
+  trends: Trends;
   plans: Plan[];
   metadata: {
     engine: RecommendationEngine;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeGateway, problem } from '@/testing/http';
 import { session } from '@/testing/data';
-import { ApiError, api, NETWORK_ERROR_MESSAGE } from '../api-client';
+import { ApiError, api, apiStream, NETWORK_ERROR_MESSAGE } from '../api-client';
 import { REFRESH_TOKEN_KEY, setSession, useAuthStore } from '../auth';
 
 describe('api client', () => {
@@ -76,5 +76,22 @@ describe('api client', () => {
     fakeGateway({ 'GET /api/events/e1': { status: 502 } });
     await expect(api.get('/api/events')).rejects.toThrow(NETWORK_ERROR_MESSAGE);
     await expect(api.get('/api/events/e1')).rejects.toThrow(NETWORK_ERROR_MESSAGE);
+  });
+
+  it('streams: a refusal before the stream starts is an ApiError with the problem, and no message is read (UFR_EVENT_030)', async () => {
+    setSession(session(), false);
+    const { requests } = fakeGateway({
+      'POST /api/events/e2/recommendations/stream': problem(404, 'event_not_found', '이벤트를 찾을 수 없습니다.'),
+    });
+    const messages: unknown[] = [];
+
+    const error = await apiStream('/api/events/e2/recommendations/stream', { method: 'POST', body: {} }, (m) => messages.push(m)).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('event_not_found');
+    expect((error as ApiError).message).toBe('이벤트를 찾을 수 없습니다.');
+    expect(messages).toEqual([]);
+    expect(requests[0]!.headers.Accept).toBe('text/event-stream');
+    expect(requests[0]!.headers.Authorization).toBe('Bearer access-1');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, parseSse } from '../live';
+import { backoffDelay } from '../live';
+import { parseSse } from '../sse';
 
 describe('UFR_DIST_020 live stream parsing', () => {
   it('reads named events and keeps an unfinished message for the next chunk', () => {

@@ -5,12 +5,13 @@ import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { formatCount, formatKrw, formatPercent } from '@/lib/format';
 import { budgetTierLabels, engineLabels, planKindLabels } from '@/lib/labels';
-import type { BudgetTier, EventDetail, Plan, PlanKind, Trend } from '@/types/api';
+import type { BudgetTier, EventDetail, Plan, PlanKind, Trend, Trends } from '@/types/api';
 import { useCreateRecommendations } from '../api/create-recommendations';
 import { useSelectPlan } from '../api/select-plan';
 
 export const TITLE_MAX = 50;
 export const ANALYZING = 'AI가 트렌드를 분석하고 있어요…';
+export const WRITING_PLANS = '트렌드를 바탕으로 이벤트 기획안을 만들고 있어요…';
 
 const tiers: BudgetTier[] = ['low', 'medium', 'high'];
 const tierHints: Record<BudgetTier, string> = {
@@ -36,6 +37,37 @@ function TrendCard({ heading, trend }: { heading: string; trend: Trend }) {
         </dl>
       )}
     </section>
+  );
+}
+
+function TrendGrid({ trends }: { trends: Trends }) {
+  return (
+    <div className="trend-grid">
+      <TrendCard heading="업종 트렌드" trend={trends.industry} />
+      <TrendCard heading="지역 특성" trend={trends.region} />
+      <TrendCard heading="시즌 특성" trend={trends.season} />
+    </div>
+  );
+}
+
+/** The two stages of the analysis, the first ticked once its trends have arrived. */
+function AnalysisSteps({ trendsReady }: { trendsReady: boolean }) {
+  const steps = [
+    { label: '업종·지역·시즌 트렌드 분석', state: trendsReady ? 'done' : 'active' },
+    { label: '예산별 이벤트 기획안 작성', state: trendsReady ? 'active' : 'waiting' },
+  ];
+  return (
+    <ol className="analysis-steps">
+      {steps.map((step, i) => (
+        <li key={step.label} data-state={step.state}>
+          <span className="analysis-step-mark" aria-hidden="true">
+            {step.state === 'done' ? '✓' : i + 1}
+          </span>
+          {step.label}
+          <span className="sr-only">{step.state === 'done' ? ' (완료)' : step.state === 'active' ? ' (진행 중)' : ' (대기)'}</span>
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -91,14 +123,40 @@ export function RecommendationStep({ event, onDone }: { event: EventDetail; onDo
     recommend.mutate(true);
   }
 
-  if (recommend.isPending)
+  // The analysis arrives in two steps: the trends (a few seconds), then the plans.
+  if (recommend.isPending && !recommend.trends)
     return (
       <div className="analyzing" role="status" aria-live="polite">
         <Spinner size="large" />
         <p className="analyzing-title">{ANALYZING}</p>
         <p className="muted small">업종·지역·시즌 트렌드를 살펴보고 기획안 3가지를 만들고 있어요. 최대 10초 정도 걸려요.</p>
+        <AnalysisSteps trendsReady={false} />
         <div className="progress progress-slow" aria-hidden="true">
           <span />
+        </div>
+      </div>
+    );
+
+  if (recommend.isPending && recommend.trends)
+    return (
+      <div className="stack-lg">
+        <h1 className="page-title">AI 트렌드 분석</h1>
+        <TrendGrid trends={recommend.trends} />
+        <section className="plans-pending" role="status" aria-live="polite">
+          <Spinner />
+          <div className="stack-sm">
+            <p className="section-title">{WRITING_PLANS}</p>
+            <AnalysisSteps trendsReady />
+          </div>
+        </section>
+        <div className="stack" aria-hidden="true">
+          {tiers.map((t) => (
+            <div key={t} className="plan-card plan-skeleton">
+              <strong>{budgetTierLabels[t]}</strong>
+              <span className="skeleton-line" />
+              <span className="skeleton-line short" />
+            </div>
+          ))}
         </div>
       </div>
     );
@@ -120,11 +178,7 @@ export function RecommendationStep({ event, onDone }: { event: EventDetail; onDo
           {recommendation.metadata.syntheticData && ' · 예시 데이터를 바탕으로 분석했어요.'}
         </p>
       </div>
-      <div className="trend-grid">
-        <TrendCard heading="업종 트렌드" trend={recommendation.trends.industry} />
-        <TrendCard heading="지역 특성" trend={recommendation.trends.region} />
-        <TrendCard heading="시즌 특성" trend={recommendation.trends.season} />
-      </div>
+      <TrendGrid trends={recommendation.trends} />
 
       <fieldset className="stack plan-list">
         <legend className="section-title">추천 이벤트 3가지</legend>

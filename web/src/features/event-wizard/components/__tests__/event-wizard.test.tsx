@@ -7,6 +7,7 @@ import { fakeGateway } from '@/testing/http';
 import { renderAt } from '@/testing/render';
 import type { Plan } from '@/types/api';
 import { EventWizard } from '../event-wizard';
+import { ANALYZING, WRITING_PLANS } from '../recommendation-step';
 
 function Wizard() {
   const { eventId, step } = useParams();
@@ -27,6 +28,24 @@ const recommendation = {
 const at = (path: string) =>
   renderAt(<Wizard />, { path, pattern: '/events/:eventId/wizard/:step?', routes: { '/events/:eventId': <p>상세 화면</p> } });
 
+/** The gateway's recommendation stream, answered step by step by the test. */
+function recommendationStream() {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let sent: { accept?: string; body: unknown } | undefined;
+  const fake = globalThis.fetch;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (!String(input).endsWith('/recommendations/stream')) return fake(input, init);
+    sent = { accept: (init?.headers as Record<string, string>).Accept, body: JSON.parse(String(init?.body)) };
+    const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+    return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+  });
+  return {
+    request: () => sent,
+    send: (event: string, data: unknown) => controller.enqueue(new TextEncoder().encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)),
+    end: () => controller.close(),
+  };
+}
+
 describe('UFR_EVENT_030 wizard', () => {
   it('resumes a reloaded draft at the step it reached', async () => {
     fakeGateway({ 'GET /api/events/e1': { body: draft({ selectedPlan: plan(), recommendation }) } });
@@ -44,32 +63,44 @@ describe('UFR_EVENT_030 wizard', () => {
     expect(await screen.findByText(text)).toBeInTheDocument();
   });
 
+  it('says what went wrong when the analysis fails after its trends, and can try again', async () => {
+    fakeGateway({ 'GET /api/events/e1': { body: draft() } });
+    const stream = recommendationStream();
+    at('/events/e1/wizard/recommendation');
+
+    await screen.findByText(ANALYZING);
+    stream.send('trends', recommendation.trends);
+    await screen.findByText(WRITING_PLANS);
+    stream.send('error', { status: 503, code: 'ai_unavailable', detail: 'AI 추천을 불러오지 못했습니다. 잠시 후 다시 시도해주세요.' });
+    stream.end();
+
+    expect(await screen.findByText('AI 추천을 불러오지 못했습니다. 잠시 후 다시 시도해주세요.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '다시 시도' })).toBeEnabled();
+  });
+
   it('sends an approved event to its detail page', async () => {
     fakeGateway({ 'GET /api/events/e1': { body: draft({ status: 'scheduled' }) } });
     at('/events/e1/wizard/recommendation');
     expect(await screen.findByText('상세 화면')).toBeInTheDocument();
   });
 
-  it('analyses with a loading message, then saves the chosen plan with the edited title', async () => {
-    let answer: () => void = () => {};
-    const analysed = new Promise<void>((r) => (answer = r));
+  it('shows the trends as soon as they arrive, then the plans, then saves the chosen plan with the edited title', async () => {
     const { requests } = fakeGateway({
       'GET /api/events/e1': { body: draft() },
       'PUT /api/events/e1/plan': ({ body }) => ({ body: draft({ recommendation, selectedPlan: { ...plans[3]!, ...(body as object) } }) }),
     });
-    const fake = globalThis.fetch;
-    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input).endsWith('/recommendations')) {
-        await analysed;
-        return new Response(JSON.stringify(draft({ recommendation })), { status: 200 });
-      }
-      return fake(input, init);
-    });
+    const stream = recommendationStream();
     const { router } = at('/events/e1/wizard/recommendation');
 
-    expect(await screen.findByText('AI가 트렌드를 분석하고 있어요…')).toBeInTheDocument();
-    answer();
+    expect(await screen.findByText(ANALYZING)).toBeInTheDocument();
+    expect(stream.request()).toEqual({ accept: 'text/event-stream', body: { refresh: false } });
+    stream.send('trends', recommendation.trends);
     expect(await screen.findByText('카페 트렌드')).toBeInTheDocument();
+    expect(screen.getByText(WRITING_PLANS)).toBeInTheDocument();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    stream.send('event', draft({ recommendation }));
+    stream.end();
+    expect(await screen.findByRole('radio', { name: /중비용/ })).toBeInTheDocument();
     expect(screen.getByText('데이터 기반 엔진이 분석했어요')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '다음' })).toBeDisabled();
 

@@ -335,6 +335,52 @@ public sealed class ClaudeEngineTests(ClaudeEngineFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task UFR_AI_010_identical_requests_on_two_replicas_at_once_make_one_claude_round_and_every_stream_gets_the_trends_first()
+    {
+        var key = NewKey();
+        await fixture.Sandbox.SetScenarioAsync(key, trends: new ToolScenario(LatencyMs: 300), plans: new ToolScenario(LatencyMs: 900));
+        await using var first = fixture.Start(key);
+        await using var second = fixture.Start(key);
+        var request = Request();
+
+        var streams = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
+        {
+            using var call = (i % 2 == 0 ? first : second).Client.StreamRecommendation(request, fixture.AsOwner());
+            return await call.ResponseStream.ReadAllAsync().ToListAsync();
+        }));
+
+        Assert.All(streams, updates =>
+        {
+            Assert.Equal([RecommendationUpdate.UpdateOneofCase.Trends, RecommendationUpdate.UpdateOneofCase.Reply], updates.Select(u => u.UpdateCase));
+            Assert.Equal(updates[0].Trends, updates[1].Reply.Trends);
+            Assert.Equal("claude", updates[1].Reply.Metadata.Engine);
+        });
+        Assert.Single(streams.Select(s => s[1].Reply.Plans.ToString()).Distinct());
+        Assert.Equal(new ClaudeCalls(1, 1, 0), await fixture.Sandbox.CallsAsync(key));
+    }
+
+    [Fact]
+    public async Task UFR_AI_010_a_degraded_answer_is_shared_with_the_other_replica_at_once_but_the_next_request_asks_claude_again()
+    {
+        var key = NewKey();
+        await fixture.Sandbox.SetScenarioAsync(key, trends: new ToolScenario(LatencyMs: 300), plans: new ToolScenario("error_500", LatencyMs: 900));
+        await using var first = fixture.Start(key);
+        await using var second = fixture.Start(key);
+        var request = Request();
+
+        var replies = await Task.WhenAll(
+            first.Client.RecommendAsync(request, fixture.AsOwner()).ResponseAsync,
+            second.Client.RecommendAsync(request, fixture.AsOwner()).ResponseAsync);
+
+        Assert.All(replies, reply => Assert.Equal("mixed", reply.Metadata.Engine));
+        Assert.Equal(new ClaudeCalls(1, 1, 0), await fixture.Sandbox.CallsAsync(key));
+        // Not cached: a later request gets another chance at Claude's whole answer.
+        var later = await second.Client.RecommendAsync(request, fixture.AsOwner());
+        Assert.False(later.Metadata.CacheHit);
+        Assert.Equal(new ClaudeCalls(2, 2, 0), await fixture.Sandbox.CallsAsync(key));
+    }
+
+    [Fact]
     public void UFR_AI_010_claude_settings_that_cannot_work_stop_the_service_at_start()
     {
         var error = Assert.ThrowsAny<Exception>(() =>

@@ -41,6 +41,7 @@ public static class Extensions
         builder.Services.AddSingleton<RecommendationLogRepository>();
         builder.Services.AddSingleton<OutcomeRepository>();
         builder.Services.AddSingleton<ProtoCache>();
+        builder.Services.AddSingleton<ReplicaRuns>();
         builder.Services.AddSingleton<DataVersions>();
         builder.Services.AddSingleton<SimilarCaseFinder>();
         builder.Services.AddSingleton<TrendWriter>();

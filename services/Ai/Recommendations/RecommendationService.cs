@@ -16,13 +16,15 @@ namespace KtEvents.Ai.Recommendations;
 /// own recommendation id and log row, cached or not, so feedback can always name what was shown.
 /// A degraded answer (the Claude engine's "mixed" or "data") is served but not cached: the next
 /// request asks Claude again instead of repeating a fallback for 15 minutes. Identical cold requests
-/// at once share one engine run (single-flight, in this process): twenty owners asking the same
-/// thing make one Claude round, and each still gets its own id and log row. A streaming caller also
-/// gets the run's trends as soon as the engine has them, before the plans.
+/// at once share one engine run (single-flight: in this process, and across replicas through
+/// <see cref="ReplicaRuns"/>): twenty owners asking the same thing make one Claude round, and each
+/// still gets its own id and log row. A streaming caller also gets the run's trends as soon as the
+/// engine has them, before the plans.
 /// </summary>
 public sealed partial class RecommendationService(
     IRecommendationEngine engine,
     ProtoCache cache,
+    ReplicaRuns replicaRuns,
     DataVersions dataVersions,
     RecommendationLogRepository log,
     TimeProvider timeProvider,
@@ -110,7 +112,10 @@ public sealed partial class RecommendationService(
         await Task.Yield();
         try
         {
-            var reply = await ProduceAsync(input, key, trendsReady: written => trends.TrySetResult(written));
+            var reply = await replicaRuns.RunAsync(
+                key,
+                lead: share => ProduceAsync(input, key, share),
+                trendsReady: written => trends.TrySetResult(written));
             trends.TrySetResult(reply.Trends);
             return reply;
         }

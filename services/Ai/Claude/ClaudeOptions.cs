@@ -28,8 +28,12 @@ public sealed class ClaudeOptions
     /// <summary>The whole request's limit, both calls and a repair included (ARCHITECTURE.md §6).</summary>
     public TimeSpan Budget { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Recommendations asking Claude at once; past it the data engine answers.</summary>
-    public int MaxConcurrency { get; set; } = 16;
+    /// <summary>
+    /// Recommendations asking Claude at once (two calls each); past it the data engine answers at once
+    /// rather than queueing past the 10 s promise. 32 keeps the 20 owners at once on Claude;
+    /// the per-minute limit below is what guards the API tier.
+    /// </summary>
+    public int MaxConcurrency { get; set; } = 32;
 
     /// <summary>Recommendations asking Claude per minute (seed 003: 50, the API tier's limit); past it the data engine answers.</summary>
     public int RequestsPerMinute { get; set; } = 50;

@@ -1,3 +1,4 @@
+using KtEvents.Contracts;
 using KtEvents.Contracts.Ai.V1;
 using KtEvents.Contracts.IntegrationEvents;
 
@@ -27,7 +28,7 @@ public static class EventEnding
             plan.ParticipationMethod,
             record.Store.Industry,
             record.Store.Address,
-            PurposeNames.ToName(record.Purpose),
+            EventPurposes.ToName(record.Purpose),
             startsAt,
             endsAt,
             // The plan's cost, not the ChannelPlan's: the Ai service predicted the participants for

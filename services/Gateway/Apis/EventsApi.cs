@@ -1,3 +1,4 @@
+using KtEvents.Contracts;
 using KtEvents.Contracts.Analytics.V1;
 using KtEvents.Contracts.Clients;
 using KtEvents.Contracts.Event.V1;
@@ -81,7 +82,7 @@ public static class EventsApi
         var detail = await events.CreateEventAsync(
             new Contracts.Event.V1.CreateEventRequest
             {
-                Purpose = Purposes.Parse(body.Purpose),
+                Purpose = EventPurposes.Parse(body.Purpose),
                 Store = new StoreSnapshot
                 {
                     StoreId = owner.Store.StoreId,

@@ -1,3 +1,4 @@
+using KtEvents.Contracts;
 using KtEvents.Contracts.Ai.V1;
 using KtEvents.Contracts.Content.V1;
 using KtEvents.Contracts.Distribution.V1;
@@ -35,7 +36,7 @@ public static class ContractMappings
         summary.EventId,
         Name(summary.Status),
         summary.Title,
-        Purposes.ToName(summary.Purpose),
+        EventPurposes.ToName(summary.Purpose),
         summary.StartsAt?.ToDateTimeOffset(),
         summary.EndsAt?.ToDateTimeOffset(),
         summary.CreatedAt.ToDateTimeOffset(),
@@ -44,7 +45,7 @@ public static class ContractMappings
     public static EventDetailResponse ToResponse(this EventDetail detail) => new(
         detail.EventId,
         Name(detail.Status),
-        Purposes.ToName(detail.Purpose),
+        EventPurposes.ToName(detail.Purpose),
         new StoreSnapshotResponse(detail.Store.StoreId, detail.Store.Name, detail.Store.Industry, detail.Store.Address, detail.Store.Phone),
         detail.Recommendation?.ToResponse(),
         detail.SelectedPlan?.ToResponse(),

@@ -1,9 +1,12 @@
 using KtEvents.Contracts.Ai.V1;
 
-namespace KtEvents.Gateway.Model;
+namespace KtEvents.Contracts;
 
-/// <summary>The four event purposes of UFR-EVENT-020, by their REST names.</summary>
-public static class Purposes
+/// <summary>
+/// The four event purposes of UFR-EVENT-020 by name, as the REST API (docs/api.md) and the
+/// integration events carry them.
+/// </summary>
+public static class EventPurposes
 {
     public static string ToName(EventPurpose purpose) => purpose switch
     {
@@ -14,6 +17,7 @@ public static class Purposes
         _ => "unspecified",
     };
 
+    /// <summary>The purpose of a name; <see cref="EventPurpose.Unspecified"/> for anything else, which the Event service refuses.</summary>
     public static EventPurpose Parse(string? name) => name switch
     {
         "new_customers" => EventPurpose.NewCustomers,

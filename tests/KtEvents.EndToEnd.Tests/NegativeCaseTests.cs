@@ -73,7 +73,7 @@ public sealed class NegativeCaseTests(SystemFixture system)
     [Fact]
     public async Task UFR_EVENT_050_approval_without_a_channel_is_refused_and_the_event_stays_a_draft()
     {
-        using var owner = await SignedInOwnerAsync();
+        using var owner = await Owners.SignedInAsync(system.Gateway);
         var eventId = (await owner.PostAsync("/api/events", new { purpose = "sales" })).Expect(HttpStatusCode.Created).Json.GetProperty("id").GetString();
         var reply = (await owner.PostAsync($"/api/events/{eventId}/approve")).Expect(HttpStatusCode.BadRequest);
         Assert.Equal("no_plan_selected", reply.Code);
@@ -98,8 +98,8 @@ public sealed class NegativeCaseTests(SystemFixture system)
     [Fact]
     public async Task UFR_EVENT_060_another_owners_event_is_not_found()
     {
-        using var first = await SignedInOwnerAsync();
-        using var second = await SignedInOwnerAsync();
+        using var first = await Owners.SignedInAsync(system.Gateway);
+        using var second = await Owners.SignedInAsync(system.Gateway);
         var eventId = (await first.PostAsync("/api/events", new { purpose = "awareness" })).Expect(HttpStatusCode.Created).Json.GetProperty("id").GetString();
 
         foreach (var path in new[] { $"/api/events/{eventId}", $"/api/events/{eventId}/distribution", $"/api/events/{eventId}/analytics", $"/api/events/{eventId}/live" })
@@ -127,14 +127,6 @@ public sealed class NegativeCaseTests(SystemFixture system)
         using var content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json");
         using var response = await client.Http.PostAsync("/api/auth/login", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    private async Task<GatewayClient> SignedInOwnerAsync()
-    {
-        var client = new GatewayClient(system.Gateway);
-        var session = (await client.PostAsync("/api/auth/register", Owners.SignUp(Owners.NewPhone(), BusinessNumbers.NewValid()))).Expect(HttpStatusCode.Created).Json;
-        client.AccessToken = session.GetProperty("accessToken").GetString();
-        return client;
     }
 
     private async Task AssertNoUserAsync(string phone)

@@ -17,7 +17,7 @@ public sealed class RecommendationStreamTests(SystemFixture system)
     [Fact]
     public async Task UFR_EVENT_030_the_stream_sends_claude_s_trends_then_the_event_with_its_plans_saved()
     {
-        using var owner = await SignedInOwnerAsync();
+        using var owner = await Owners.SignedInAsync(system.Gateway);
         var eventId = await NewDraftAsync(owner);
 
         var updates = await StreamAsync(owner, eventId, refresh: false);
@@ -41,8 +41,8 @@ public sealed class RecommendationStreamTests(SystemFixture system)
     [Fact]
     public async Task UFR_EVENT_030_the_stream_of_another_owner_s_event_is_a_404_problem_not_a_stream()
     {
-        using var first = await SignedInOwnerAsync();
-        using var second = await SignedInOwnerAsync();
+        using var first = await Owners.SignedInAsync(system.Gateway);
+        using var second = await Owners.SignedInAsync(system.Gateway);
         var eventId = await NewDraftAsync(first);
 
         using var response = await OpenAsync(second, eventId, refresh: false);
@@ -51,14 +51,6 @@ public sealed class RecommendationStreamTests(SystemFixture system)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("event_not_found", problem.GetProperty("code").GetString());
-    }
-
-    private async Task<GatewayClient> SignedInOwnerAsync()
-    {
-        var client = new GatewayClient(system.Gateway);
-        var session = (await client.PostAsync("/api/auth/register", Owners.SignUp(Owners.NewPhone(), BusinessNumbers.NewValid()))).Expect(HttpStatusCode.Created).Json;
-        client.AccessToken = session.GetProperty("accessToken").GetString();
-        return client;
     }
 
     private static async Task<string> NewDraftAsync(GatewayClient owner) =>

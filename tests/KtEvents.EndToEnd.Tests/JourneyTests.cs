@@ -163,6 +163,7 @@ public sealed class JourneyTests(SystemFixture system)
         var session = (await owner.PostAsync("/api/auth/register", Owners.SignUp(phone, BusinessNumbers.NewValid()))).Expect(HttpStatusCode.Created).Json;
         owner.AccessToken = session.GetProperty("accessToken").GetString();
         var sent = DateTimeOffset.UtcNow;
+        // 재방문 유도: no other test of the collection asks plans for it, so this request misses the Ai cache and reaches Claude.
         var draft = (await owner.PostAsync("/api/events", new { purpose = "revisit" })).Expect(HttpStatusCode.Created).Json;
         (await owner.PostAsync($"/api/events/{draft.GetProperty("id").GetString()}/recommendations")).Expect(HttpStatusCode.OK);
 

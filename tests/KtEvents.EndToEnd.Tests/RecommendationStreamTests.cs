@@ -53,8 +53,12 @@ public sealed class RecommendationStreamTests(SystemFixture system)
         Assert.Equal("event_not_found", problem.GetProperty("code").GetString());
     }
 
+    /// <summary>
+    /// A draft for 인지도 향상, a purpose no other test of the collection asks plans for: every owner here
+    /// has the same store, and the trace test needs its own request to reach Claude, not the Ai cache.
+    /// </summary>
     private static async Task<string> NewDraftAsync(GatewayClient owner) =>
-        (await owner.PostAsync("/api/events", new { purpose = "revisit" })).Expect(HttpStatusCode.Created).Json.GetProperty("id").GetString()!;
+        (await owner.PostAsync("/api/events", new { purpose = "awareness" })).Expect(HttpStatusCode.Created).Json.GetProperty("id").GetString()!;
 
     private static Task<HttpResponseMessage> OpenAsync(GatewayClient owner, string eventId, bool refresh)
     {

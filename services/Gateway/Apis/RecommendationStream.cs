@@ -70,14 +70,8 @@ public sealed class RecommendationStream(
     /// </summary>
     private ProblemDetails ToProblem(RpcException rpc)
     {
-        var code = ServiceProblem.ReadCode(rpc);
-        GatewayLog.ServiceCallFailed(logger, rpc.StatusCode, code ?? "-");
-        var problem = new ProblemDetails { Status = ServiceProblemFilter.ToHttpStatus(rpc.StatusCode) };
-        if (code is not null)
-        {
-            problem.Detail = rpc.Status.Detail;
-            problem.Extensions["code"] = code;
-        }
+        GatewayLog.ServiceCallFailed(logger, rpc.StatusCode, ServiceProblem.ReadCode(rpc) ?? "-");
+        var problem = ServiceProblemFilter.ToProblem(rpc).ProblemDetails;
         problems.CustomizeProblemDetails?.Invoke(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
         return problem;
     }

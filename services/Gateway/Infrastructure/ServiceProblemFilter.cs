@@ -2,6 +2,8 @@ using KtEvents.Contracts.Problems;
 using KtEvents.Rpc;
 using KtEvents.ServiceDefaults.Errors;
 
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace KtEvents.Gateway.Infrastructure;
 
 /// <summary>
@@ -22,18 +24,24 @@ public sealed class ServiceProblemFilter(ILogger<ServiceProblemFilter> logger) :
         }
         catch (RpcException rpc) when (!context.HttpContext.Response.HasStarted)
         {
-            var status = ToHttpStatus(rpc.StatusCode);
             var code = ServiceProblem.ReadCode(rpc);
             GatewayLog.ServiceCallFailed(logger, rpc.StatusCode, code ?? "-");
-            if (code is null)
-            {
-                return TypedResults.Problem(statusCode: status);
-            }
-
-            return ServiceProblem.ReadFieldErrors(rpc) is { Count: > 0 } errors
+            return code is not null && ServiceProblem.ReadFieldErrors(rpc) is { Count: > 0 } errors
                 ? Problems.Validation(errors.ToDictionary(e => e.Key, e => e.Value), rpc.Status.Detail)
-                : Problems.Create(status, code, rpc.Status.Detail);
+                : ToProblem(rpc);
         }
+    }
+
+    /// <summary>
+    /// The problem a failed call without field errors becomes: the status its gRPC code maps to, with
+    /// the service's stable code and Korean detail when it sent them, and nothing of its text when not.
+    /// </summary>
+    public static ProblemHttpResult ToProblem(RpcException rpc)
+    {
+        var status = ToHttpStatus(rpc.StatusCode);
+        return ServiceProblem.ReadCode(rpc) is { } code
+            ? Problems.Create(status, code, rpc.Status.Detail)
+            : TypedResults.Problem(statusCode: status);
     }
 
     public static int ToHttpStatus(StatusCode code) => code switch

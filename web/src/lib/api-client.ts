@@ -43,12 +43,7 @@ type RequestOptions = {
 };
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  let response = await send(path, options);
-  const hadToken = getAccessToken() !== null || useAuthStore.getState().refreshToken !== null;
-  if (response.status === 401 && hadToken && !path.startsWith('/api/auth/')) {
-    if (await refreshSession()) response = await send(path, options);
-  }
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  const response = await sendSignedIn(path, options);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -60,10 +55,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
  * it arrives. Resolves when the server ends the stream.
  */
 export async function apiStream(path: string, options: RequestOptions, onMessage: (message: SseMessage) => void): Promise<void> {
-  const streaming = { ...options, accept: 'text/event-stream' };
-  let response = await send(path, streaming);
-  if (response.status === 401 && (await refreshSession())) response = await send(path, streaming);
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  const response = await sendSignedIn(path, { ...options, accept: 'text/event-stream' });
   if (!response.body) throw new ApiError(0, {});
   try {
     await readSse(response.body, onMessage);
@@ -72,6 +64,17 @@ export async function apiStream(path: string, options: RequestOptions, onMessage
     // The connection broke mid-stream.
     throw new ApiError(0, {});
   }
+}
+
+/** The response, after one refresh-and-retry when an owner route answers 401; a failure status throws its ApiError. */
+async function sendSignedIn(path: string, options: RequestOptions & { accept?: string }): Promise<Response> {
+  let response = await send(path, options);
+  const hadToken = getAccessToken() !== null || useAuthStore.getState().refreshToken !== null;
+  if (response.status === 401 && hadToken && !path.startsWith('/api/auth/')) {
+    if (await refreshSession()) response = await send(path, options);
+  }
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  return response;
 }
 
 async function send(path: string, { method = 'GET', body, signal, accept = 'application/json' }: RequestOptions & { accept?: string }): Promise<Response> {

@@ -106,6 +106,12 @@ for report in "$results"/*.json; do
   failed=$((failed + f))
 done
 
+# The failures by name, right above the totals, so a CI log cut to its tail still says what failed.
+if [ "$failed" -gt 0 ]; then
+  section "Failed tests"
+  node eng/failed-tests.mjs "$results" || true
+fi
+
 section "Totals"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

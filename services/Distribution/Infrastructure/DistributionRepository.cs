@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using KtEvents.Contracts.Channels;
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Distribution.Model;
+using KtEvents.Distribution.Telemetry;
 using KtEvents.Messaging.Outbox;
 
 using Npgsql;
@@ -58,18 +60,22 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
             }
         }
 
+        // The attempts continue the trace of the EventApproved message handled here.
+        var (traceParent, traceState) = DistributionTelemetry.Capture();
         foreach (var channel in approved.Channels.DistinctBy(channel => channel.Channel))
         {
             await using var insertChannel = new NpgsqlCommand(
                 """
-                INSERT INTO distribution_channels (event_id, channel, options, cost_krw, expected_exposure, state, next_attempt_at, updated_at)
-                VALUES (@event_id, @channel, @options, @cost_krw, @expected_exposure, 'pending', now(), now())
+                INSERT INTO distribution_channels (event_id, channel, options, cost_krw, expected_exposure, state, next_attempt_at, updated_at, traceparent, tracestate)
+                VALUES (@event_id, @channel, @options, @cost_krw, @expected_exposure, 'pending', now(), now(), @traceparent, @tracestate)
                 """, connection, transaction);
             insertChannel.Parameters.AddWithValue("event_id", approved.EventId);
             insertChannel.Parameters.AddWithValue("channel", channel.Channel);
             insertChannel.Parameters.AddWithValue("options", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(channel.Options));
             insertChannel.Parameters.AddWithValue("cost_krw", channel.CostKrw);
             insertChannel.Parameters.AddWithValue("expected_exposure", channel.ExpectedExposure);
+            insertChannel.Parameters.AddWithValue("traceparent", (object?)traceParent ?? DBNull.Value);
+            insertChannel.Parameters.AddWithValue("tracestate", (object?)traceState ?? DBNull.Value);
             await insertChannel.ExecuteNonQueryAsync(cancellationToken);
             await outbox.AddAsync(
                 new DistributionProgressedIntegrationEvent(approved.EventId, approved.OwnerId, channel.Channel, ChannelStates.Pending, 0, null, null, null),
@@ -112,7 +118,7 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
             WHERE c.event_id = due.event_id AND c.channel = due.channel AND r.event_id = c.event_id
             RETURNING c.event_id, c.channel, c.options, c.expected_exposure, c.attempts,
                       r.owner_id, r.store_name, r.store_phone, r.title, r.prize, r.participation_method,
-                      r.image_id, r.starts_at, r.ends_at, c.round
+                      r.image_id, r.starts_at, r.ends_at, c.round, c.traceparent, c.tracestate
             """, connection, transaction);
         claim.Parameters.AddWithValue("lease", lease);
         claim.Parameters.AddWithValue("limit", limit);
@@ -133,12 +139,16 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
                     StartsAt: reader.GetFieldValue<DateTimeOffset>(12),
                     EndsAt: reader.GetFieldValue<DateTimeOffset>(13));
                 var options = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2)) ?? [];
-                claimed.Add(new ChannelWork(run, reader.GetString(1), options, reader.GetInt64(3), reader.GetInt32(4), reader.GetInt32(14)));
+                var trace = DistributionTelemetry.Parse(
+                    reader.IsDBNull(15) ? null : reader.GetString(15), reader.IsDBNull(16) ? null : reader.GetString(16));
+                claimed.Add(new ChannelWork(run, reader.GetString(1), options, reader.GetInt64(3), reader.GetInt32(4), reader.GetInt32(14), trace));
             }
         }
 
         foreach (var work in claimed)
         {
+            // The claim runs outside any request: its 진행중 joins the trace the row's attempts continue.
+            using var span = DistributionTelemetry.Source.StartActivity($"claim {work.Channel}", ActivityKind.Internal, work.Trace);
             await outbox.AddAsync(
                 new DistributionProgressedIntegrationEvent(work.Run.EventId, work.Run.OwnerId, work.Channel, ChannelStates.Running, work.Attempt, null, null, null),
                 transaction, cancellationToken);
@@ -243,7 +253,8 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
 
     /// <summary>
     /// 재시도: a failed channel goes back to pending, due now, in a new round with no attempts, so the
-    /// worker posts it again with the full MaxAttempts. Its former answer and message are cleared.
+    /// worker posts it again with the full MaxAttempts. Its former answer and message are cleared, and
+    /// the new round's attempts continue the trace of the owner's request.
     /// </summary>
     public Task<ChannelChange> RetryAsync(Guid eventId, Guid ownerId, string channel, CancellationToken cancellationToken) =>
         ChangeChannelAsync(eventId, ownerId, channel,
@@ -251,7 +262,8 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
             """
             UPDATE distribution_channels
             SET state = 'pending', attempts = 0, round = round + 1, next_attempt_at = now(), lease_until = NULL,
-                external_id = NULL, post_url = NULL, details = NULL, reported_exposure = NULL, error_message = NULL, updated_at = now()
+                external_id = NULL, post_url = NULL, details = NULL, reported_exposure = NULL, error_message = NULL, updated_at = now(),
+                traceparent = @traceparent, tracestate = @tracestate
             WHERE event_id = @event_id AND channel = @channel AND state = 'failed'
             """,
             cancellationToken);
@@ -297,8 +309,12 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
 
         await using (var command = new NpgsqlCommand(update, connection, transaction))
         {
+            // The owner's request's trace, for an update that hands the channel to the worker again.
+            var (traceParent, traceState) = DistributionTelemetry.Capture();
             command.Parameters.AddWithValue("event_id", eventId);
             command.Parameters.AddWithValue("channel", channel);
+            command.Parameters.AddWithValue("traceparent", (object?)traceParent ?? DBNull.Value);
+            command.Parameters.AddWithValue("tracestate", (object?)traceState ?? DBNull.Value);
             if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
             {
                 // Unreachable while the row is locked; refuse rather than report a change that did not happen.

@@ -1,13 +1,19 @@
+using System.Diagnostics;
+
 namespace KtEvents.Distribution.Model;
 
-/// <summary>A channel row the worker claimed: the attempt it is making now (within its round of attempts), with its run.</summary>
+/// <summary>
+/// A channel row the worker claimed: the attempt it is making now (within its round of attempts), with
+/// its run, and the trace its attempts continue (<see cref="Telemetry.DistributionTelemetry"/>).
+/// </summary>
 public sealed record ChannelWork(
     DistributionRun Run,
     string Channel,
     IReadOnlyDictionary<string, string> Options,
     long ExpectedExposure,
     int Attempt,
-    int Round = 1)
+    int Round = 1,
+    ActivityContext Trace = default)
 {
     /// <summary>
     /// One key per (event, channel), the same for every attempt, every redelivery and every 재시도.

@@ -1,7 +1,10 @@
+using System.Diagnostics;
+
 using KtEvents.Contracts.Channels;
 using KtEvents.Distribution.Channels;
 using KtEvents.Distribution.Infrastructure;
 using KtEvents.Distribution.Model;
+using KtEvents.Distribution.Telemetry;
 
 using Microsoft.Extensions.Options;
 
@@ -62,15 +65,36 @@ public sealed partial class DistributionWorker(
         }
     }
 
-    /// <summary>One attempt, start to stored outcome; never throws (its row's lease covers what is lost).</summary>
+    /// <summary>
+    /// One attempt, start to stored outcome; never throws (its row's lease covers what is lost). Its span
+    /// continues the trace that asked for the posting, so the channel's HTTP call and the events its
+    /// outcome publishes (through the outbox) belong to that trace.
+    /// </summary>
     private async Task AttemptAsync(ChannelWork work, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
+        // Started here, on the worker's loop, where no other span is current.
+        using var activity = DistributionTelemetry.Source.StartActivity($"distribute {work.Channel}", ActivityKind.Internal, work.Trace);
+        activity?.SetTag("kt.event.id", work.Run.EventId);
+        activity?.SetTag("kt.distribution.channel", work.Channel);
+        activity?.SetTag("kt.distribution.attempt", work.Attempt);
+        activity?.SetTag("kt.distribution.round", work.Round);
         try
         {
             // Typed HttpClients are transient: a scope per attempt lets the factory rotate handlers.
             using var scope = scopeFactory.CreateScope();
             var adapter = scope.ServiceProvider.GetServices<IChannelAdapter>().FirstOrDefault(adapter => adapter.Channel == work.Channel);
             var outcome = await PostAsync(work, adapter, cancellationToken);
+            activity?.SetTag("kt.distribution.outcome", outcome switch
+            {
+                ChannelOutcome.Succeeded => "succeeded",
+                ChannelOutcome.RetryLater => "retry_later",
+                _ => "failed",
+            });
+            if (outcome is not ChannelOutcome.Succeeded)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, outcome is ChannelOutcome.Failed ? "failed" : "retry later");
+            }
+
             if (await repository.CompleteAttemptAsync(work, outcome, CancellationToken.None))
             {
                 await live.PublishAsync(work.Run.EventId, LiveHint.Distribution);
@@ -82,6 +106,7 @@ public sealed partial class DistributionWorker(
         }
         catch (Exception exception)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "abandoned");
             LogAttemptAbandoned(work.Run.EventId, work.Channel, work.Attempt, exception);
         }
         finally

@@ -94,6 +94,7 @@ public sealed class JourneyTests(SystemFixture system)
         // 8. Approval (UFR-EVENT-050): stored, and EventApproved goes out through the outbox. The
         // detail page is already listening for live hints, as the browser does.
         using var live = await LiveStream.OpenAsync(owner, eventId);
+        var approvalSent = DateTimeOffset.UtcNow;
         var approved = (await owner.PostAsync($"/api/events/{eventId}/approve")).Expect(HttpStatusCode.OK).Json;
         Assert.Equal("scheduled", approved.GetProperty("status").GetString());
         Assert.True(await ScalarAsync<bool>(events, "SELECT approved_at IS NOT NULL FROM events WHERE id = $1", eventId));
@@ -125,6 +126,7 @@ public sealed class JourneyTests(SystemFixture system)
             marketingConsent = false,
             consentVersion = page.Json.GetProperty("consentVersion").GetString(),
         };
+        var entrySent = DateTimeOffset.UtcNow;
         var entered = (await customer.PostAsync($"/api/public/events/{eventId}/entries", entry)).Expect(HttpStatusCode.Created).Json;
         Assert.False(string.IsNullOrEmpty(entered.GetProperty("entryNumber").GetString()));
         var duplicate = (await customer.PostAsync($"/api/public/events/{eventId}/entries", entry)).Expect(HttpStatusCode.Conflict);
@@ -148,6 +150,24 @@ public sealed class JourneyTests(SystemFixture system)
         Assert.Contains("analytics", await live.SeenAsync("analytics"));
         Assert.Single(figures.Json.GetProperty("hourly").EnumerateArray(), hour => hour.GetProperty("participants").GetInt64() == 1);
 
+        // 12. The AppHost's dashboard shows each half as one trace: approval → the posts → Event and
+        // Analytics hearing of them, and the entry → Analytics counting it (over RabbitMQ, through outboxes).
+        var store = system.App.Services.GetRequiredService<TelemetryStore>();
+        var approval = await TraceAsync(store, approvalSent, "/approve", span =>
+            span.ServiceName == "analytics" && span.Name == "process distribution.exposure-reported",
+            "gateway", "event", "distribution", "sandbox", "analytics");
+        foreach (var channel in new[] { "instagram", "uridongne_tv" })
+        {
+            var attempt = Assert.Single(approval, span => span.ServiceName == "distribution" && span.Name == $"distribute {channel}");
+            Assert.Contains(approval, span => span.ParentSpanId == attempt.SpanId && span.Kind == System.Diagnostics.ActivityKind.Client);
+        }
+        Assert.Contains(approval, span => span.ServiceName == "distribution" && span.Name == "process event.event-approved");
+        Assert.Contains(approval, span => span.ServiceName == "event" && span.Name == "process distribution.distribution-completed");
+        var entryTrace = await TraceAsync(store, entrySent, "/entries", span =>
+            span.ServiceName == "analytics" && span.Name == "process participation.participant-registered",
+            "gateway", "participation", "analytics");
+        Assert.Contains(entryTrace, span => span.ServiceName == "participation" && span.Name == "create participation.participant-registered");
+
         // The dashboard's card (UFR-EVENT-010) carries the same figures.
         var card = (await owner.GetAsync("/api/events")).Expect(HttpStatusCode.OK).Json.EnumerateArray()
             .Single(e => e.GetProperty("id").GetString() == eventId.ToString());
@@ -167,36 +187,10 @@ public sealed class JourneyTests(SystemFixture system)
         var draft = (await owner.PostAsync("/api/events", new { purpose = "revisit" })).Expect(HttpStatusCode.Created).Json;
         (await owner.PostAsync($"/api/events/{draft.GetProperty("id").GetString()}/recommendations")).Expect(HttpStatusCode.OK);
 
-        var store = system.App.Services.GetRequiredService<TelemetryStore>();
-        TraceSummary? trace = null;
-        for (var attempt = 0; attempt < 100 && trace is null; attempt++)
-        {
-            trace = store.ListTraces().FirstOrDefault(t => t.Start >= sent.AddSeconds(-1) && t.RootService == "gateway"
-                && t.RootName.Contains("recommendations", StringComparison.Ordinal)
-                // Each service exports on its own schedule: wait until all of them have sent their spans.
-                && t.Services.Contains("event") && t.Services.Contains("ai") && t.Services.Contains("sandbox"));
-            if (trace is null)
-            {
-                await Task.Delay(200);
-            }
-        }
-
-        Assert.True(trace is not null, "No trace gateway → event → ai; received: "
-            + string.Join("; ", store.ListTraces().Select(t => $"{t.RootService} '{t.RootName}' [{string.Join(',', t.Services)}]")));
-        var services = store.GetTrace(trace.TraceId)!.Spans.Select(s => s.Span.ServiceName).Distinct().ToList();
-        Assert.Contains("gateway", services);
-        Assert.Contains("event", services);
-        Assert.Contains("ai", services);
-
         // Issue #3: the AI call reads gateway → event → ai → Claude, its two calls side by side: siblings
         // under one parent, each with its own HTTP call answered by the Claude double.
-        // The ai service may export its Claude spans after the Sandbox has exported its own.
-        var spans = store.GetTrace(trace.TraceId)!.Spans.Select(s => s.Span).ToList();
-        for (var attempt = 0; attempt < 100 && spans.Count(s => s.Name.StartsWith("claude ", StringComparison.Ordinal)) < 2; attempt++)
-        {
-            await Task.Delay(200);
-            spans = [.. store.GetTrace(trace.TraceId)!.Spans.Select(s => s.Span)];
-        }
+        var spans = await TraceAsync(system.App.Services.GetRequiredService<TelemetryStore>(), sent, "recommendations",
+            span => span.Name == "claude propose_event_plans", "gateway", "event", "ai", "sandbox");
         var trends = Assert.Single(spans, s => s.ServiceName == "ai" && s.Name == "claude write_trend_narratives");
         var plans = Assert.Single(spans, s => s.ServiceName == "ai" && s.Name == "claude propose_event_plans");
         Assert.Equal(trends.ParentSpanId, plans.ParentSpanId);
@@ -205,6 +199,33 @@ public sealed class JourneyTests(SystemFixture system)
             var http = Assert.Single(spans, s => s.ParentSpanId == call.SpanId && s.Kind == System.Diagnostics.ActivityKind.Client);
             Assert.Contains(spans, s => s.ParentSpanId == http.SpanId && s.ServiceName == "sandbox");
         }
+    }
+
+    /// <summary>
+    /// The spans of the trace the AppHost received for the gateway request whose route contains
+    /// <paramref name="route"/>, sent at <paramref name="since"/> or later, once the spans of every one
+    /// of <paramref name="services"/> and the <paramref name="last"/> span are in: each service exports
+    /// on its own schedule, and work done over the bus joins the trace seconds after the request.
+    /// </summary>
+    internal static async Task<IReadOnlyList<StoredSpan>> TraceAsync(
+        TelemetryStore store, DateTimeOffset since, string route, Func<StoredSpan, bool> last, params string[] services)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            var trace = store.ListTraces(limit: int.MaxValue).FirstOrDefault(t => t.Start >= since.AddSeconds(-1) && t.RootService == "gateway"
+                && t.RootName.Contains(route, StringComparison.Ordinal) && services.All(t.Services.Contains));
+            var spans = trace is null ? [] : store.GetTrace(trace.TraceId)!.Spans.Select(s => s.Span).ToList();
+            if (spans.Any(last))
+            {
+                return spans;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"No complete trace of '{route}' across {string.Join(", ", services)}; received: "
+            + string.Join("; ", store.ListTraces(limit: 50).Select(t => $"{t.RootService} '{t.RootName}' [{string.Join(',', t.Services)}]")));
+        return [];
     }
 
     internal static async Task<T> ScalarAsync<T>(NpgsqlDataSource database, string sql, params object[] parameters)

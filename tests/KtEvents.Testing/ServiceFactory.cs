@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.ExceptionServices;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,11 +19,27 @@ namespace KtEvents.Testing;
 public sealed class ServiceFactory<TProgram>(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TProgram>
     where TProgram : class
 {
-    /// <summary>Starts the service and returns its address (<c>http://127.0.0.1:port</c>).</summary>
+    private readonly HostStartFailureLog startFailures = new();
+
+    /// <summary>
+    /// Starts the service and returns its address (<c>http://127.0.0.1:port</c>). A service that fails to
+    /// start throws what stopped it (a bad setting's validation error, say).
+    /// </summary>
     public Uri StartOnLoopback()
     {
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        StartServer();
+        try
+        {
+            StartServer();
+        }
+        catch (ObjectDisposedException) when (startFailures.Failure is { } failure)
+        {
+            // The factory runs Program's own app.Run(), whose thread disposes the host once its start
+            // failed; the factory, waiting on that host, can then meet the disposed host before it sees
+            // the failure. The host logged the failure before disposing, so that is the one to throw.
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
         return new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
     }
 
@@ -33,9 +50,44 @@ public sealed class ServiceFactory<TProgram>(IReadOnlyDictionary<string, string?
             builder.UseSetting(key, value);
         }
 
-        if (Environment.GetEnvironmentVariable("KT_TEST_LOGS") != "1")
+        builder.ConfigureLogging(logging =>
         {
-            builder.ConfigureLogging(logging => logging.ClearProviders());
+            if (Environment.GetEnvironmentVariable("KT_TEST_LOGS") != "1")
+            {
+                logging.ClearProviders();
+            }
+            logging.AddProvider(startFailures);
+        });
+    }
+
+    /// <summary>Keeps the exception of the host's "Hosting failed to start" error (Host, event 11).</summary>
+    private sealed class HostStartFailureLog : ILoggerProvider, ILogger
+    {
+        private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+        private const int StartFailedEventId = 11;
+
+        private Exception? failure;
+
+        public Exception? Failure => Volatile.Read(ref failure);
+
+        public ILogger CreateLogger(string categoryName) => categoryName == HostCategory ? this : NullLogger;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Id == StartFailedEventId && exception is not null)
+            {
+                Interlocked.CompareExchange(ref failure, exception, null);
+            }
         }
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public void Dispose()
+        {
+        }
+
+        private static ILogger NullLogger => Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     }
 }

@@ -14,6 +14,12 @@ public sealed class ServerStreamingTests
     // Waits for something that must happen; a hang guard, not a timing assertion.
     private static readonly TimeSpan Eventually = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Long enough for the first message to arrive on a busy two-core machine, so the deadline passes
+    /// while the server hangs after it: mid-stream, not before the stream started.
+    /// </summary>
+    private static readonly TimeSpan MidStreamDeadline = TimeSpan.FromSeconds(3);
+
     [Fact]
     public async Task Each_message_reaches_the_client_as_soon_as_the_server_writes_it()
     {
@@ -137,7 +143,7 @@ public sealed class ServerStreamingTests
         var client = server.CreateClient<FeedClient>();
 
         using var call = client.Watch(new WatchRequest { Text = "d", Count = 1, Hang = true },
-            new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(500)));
+            new CallOptions(deadline: DateTime.UtcNow.Add(MidStreamDeadline)));
 
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
         Assert.True(call.ResponseStream.Current.HasDeadline);

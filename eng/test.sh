@@ -73,6 +73,10 @@ web_url=$(grep -oE "web: http://[^[:space:]]+" "$apphost_log" | head -1 | cut -d
 if [ -n "$web_url" ] && grep -q "web is healthy" "$apphost_log"; then
   echo "The system is up; the web app is at $web_url"
   E2E_BASE_URL="$web_url" vitest playwright-journey --config e2e/vitest.config.ts journey
+  # The same running system seen from the AppHost's dashboard: its resources and the owner's traces.
+  section "Playwright: the AppHost dashboard of the running system"
+  dashboard_url=$(grep -oE "Dashboard: http://[^[:space:]]+" "$apphost_log" | head -1 | cut -d' ' -f2 || true)
+  E2E_BASE_URL="$web_url" E2E_DASHBOARD_URL="$dashboard_url" vitest playwright-dashboard --config e2e/vitest.config.ts dashboard
 else
   echo "The AppHost did not bring the system up; its log:"; tail -50 "$apphost_log"
   crashed=$((crashed + 1))

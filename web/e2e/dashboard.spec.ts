@@ -13,18 +13,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, screenshotDir } from './browser';
+import { random8, withCheckDigit } from './test-data';
 
 const baseURL = process.env.E2E_BASE_URL ?? 'http://localhost:5173';
 const dashboardLogin = process.env.E2E_DASHBOARD_URL ?? '';
 if (!dashboardLogin) throw new Error('E2E_DASHBOARD_URL: set it to the "Dashboard: …/login?t=…" link the AppHost printed');
-const random8 = () => String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
-
-/** The NTS check digit (weights 1,3,7,1,3,7,1,3,5) appended to nine digits. */
-function withCheckDigit(nine: string): string {
-  const d = [...nine].map(Number);
-  const sum = [1, 3, 7, 1, 3, 7, 1, 3, 5].reduce((s, w, i) => s + d[i]! * w, 0) + Math.floor((d[8]! * 5) / 10);
-  return `${nine}${(10 - (sum % 10)) % 10}`;
-}
 
 const districts = ['해운대구', '수영구', '동래구', '연제구', '사하구', '금정구', '부산진구', '사상구'];
 

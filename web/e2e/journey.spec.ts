@@ -12,20 +12,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, phoneContext, shot } from './browser';
+import { random8, withCheckDigit } from './test-data';
 
 const baseURL = process.env.E2E_BASE_URL ?? 'http://localhost:5173';
-const random8 = () => String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
 const businessNumber = process.env.E2E_BUSINESS_NUMBER ?? withCheckDigit(`1${random8()}`);
 const ownerPhone = process.env.E2E_PHONE ?? `010${random8()}`;
 const customerPhone = `010${random8()}`;
 const title = 'E2E 가을 맞이 감사 이벤트';
-
-/** The NTS check digit (weights 1,3,7,1,3,7,1,3,5) appended to nine digits. */
-function withCheckDigit(nine: string): string {
-  const d = [...nine].map(Number);
-  const sum = [1, 3, 7, 1, 3, 7, 1, 3, 5].reduce((s, w, i) => s + d[i]! * w, 0) + Math.floor((d[8]! * 5) / 10);
-  return `${nine}${(10 - (sum % 10)) % 10}`;
-}
 
 let browser: Browser;
 beforeAll(async () => {

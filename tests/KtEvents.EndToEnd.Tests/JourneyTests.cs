@@ -153,19 +153,23 @@ public sealed class JourneyTests(SystemFixture system)
         // 12. The AppHost's dashboard shows each half as one trace: approval → the posts → Event and
         // Analytics hearing of them, and the entry → Analytics counting it (over RabbitMQ, through outboxes).
         var store = system.App.Services.GetRequiredService<TelemetryStore>();
-        var approval = await TraceAsync(store, approvalSent, "/approve", span =>
-            span.ServiceName == "analytics" && span.Name == "process distribution.exposure-reported",
-            "gateway", "event", "distribution", "sandbox", "analytics");
-        foreach (var channel in new[] { "instagram", "uridongne_tv" })
+        string[] attempts = ["distribute instagram", "distribute uridongne_tv"];
+        var approval = await TraceAsync(store, approvalSent, "/approve", spans =>
+            attempts.All(name => Has(spans, "distribution", name)) && Has(spans, "distribution", "process event.event-approved")
+            && Has(spans, "event", "process distribution.distribution-completed")
+            && Has(spans, "analytics", "process distribution.exposure-reported") && spans.Any(span => span.ServiceName == "sandbox"));
+        foreach (var name in attempts)
         {
-            var attempt = Assert.Single(approval, span => span.ServiceName == "distribution" && span.Name == $"distribute {channel}");
+            var attempt = Assert.Single(approval, span => span.ServiceName == "distribution" && span.Name == name);
             Assert.Contains(approval, span => span.ParentSpanId == attempt.SpanId && span.Kind == System.Diagnostics.ActivityKind.Client);
         }
         Assert.Contains(approval, span => span.ServiceName == "distribution" && span.Name == "process event.event-approved");
         Assert.Contains(approval, span => span.ServiceName == "event" && span.Name == "process distribution.distribution-completed");
-        var entryTrace = await TraceAsync(store, entrySent, "/entries", span =>
-            span.ServiceName == "analytics" && span.Name == "process participation.participant-registered",
-            "gateway", "participation", "analytics");
+        Assert.Contains(approval, span => span.ServiceName == "analytics" && span.Name == "process distribution.exposure-reported");
+        var entryTrace = await TraceAsync(store, entrySent, "/entries", spans =>
+            Has(spans, "participation", "create participation.participant-registered")
+            && Has(spans, "analytics", "process participation.participant-registered"));
+        Assert.Contains(entryTrace, span => span.ServiceName == "analytics" && span.Name == "process participation.participant-registered");
         Assert.Contains(entryTrace, span => span.ServiceName == "participation" && span.Name == "create participation.participant-registered");
 
         // The dashboard's card (UFR-EVENT-010) carries the same figures.
@@ -189,8 +193,10 @@ public sealed class JourneyTests(SystemFixture system)
 
         // Issue #3: the AI call reads gateway → event → ai → Claude, its two calls side by side: siblings
         // under one parent, each with its own HTTP call answered by the Claude double.
-        var spans = await TraceAsync(system.App.Services.GetRequiredService<TelemetryStore>(), sent, "recommendations",
-            span => span.Name == "claude propose_event_plans", "gateway", "event", "ai", "sandbox");
+        var spans = await TraceAsync(system.App.Services.GetRequiredService<TelemetryStore>(), sent, "recommendations", all =>
+            Has(all, "event", "kt.ai.v1.AiService/Recommend") && Has(all, "ai", "claude write_trend_narratives") && Has(all, "ai", "claude propose_event_plans")
+            && all.Count(span => span.ServiceName == "sandbox") >= 2);
+        Assert.Subset(spans.Select(span => span.ServiceName).ToHashSet(), new HashSet<string> { "gateway", "event", "ai", "sandbox" });
         var trends = Assert.Single(spans, s => s.ServiceName == "ai" && s.Name == "claude write_trend_narratives");
         var plans = Assert.Single(spans, s => s.ServiceName == "ai" && s.Name == "claude propose_event_plans");
         Assert.Equal(trends.ParentSpanId, plans.ParentSpanId);
@@ -203,30 +209,37 @@ public sealed class JourneyTests(SystemFixture system)
 
     /// <summary>
     /// The spans of the trace the AppHost received for the gateway request whose route contains
-    /// <paramref name="route"/>, sent at <paramref name="since"/> or later, once the spans of every one
-    /// of <paramref name="services"/> and the <paramref name="last"/> span are in: each service exports
-    /// on its own schedule, and work done over the bus joins the trace seconds after the request.
+    /// <paramref name="route"/>, sent at <paramref name="since"/> or later, once <paramref name="complete"/>
+    /// holds for them: each service exports on its own schedule, and work done over the bus joins the
+    /// trace seconds after the request. If it never holds, the fullest such trace, for the assertions
+    /// to say what is missing.
     /// </summary>
     internal static async Task<IReadOnlyList<StoredSpan>> TraceAsync(
-        TelemetryStore store, DateTimeOffset since, string route, Func<StoredSpan, bool> last, params string[] services)
+        TelemetryStore store, DateTimeOffset since, string route, Func<IReadOnlyList<StoredSpan>, bool> complete)
     {
+        IReadOnlyList<StoredSpan> fullest = [];
         for (var attempt = 0; attempt < 150; attempt++)
         {
-            var trace = store.ListTraces(limit: int.MaxValue).FirstOrDefault(t => t.Start >= since.AddSeconds(-1) && t.RootService == "gateway"
-                && t.RootName.Contains(route, StringComparison.Ordinal) && services.All(t.Services.Contains));
-            var spans = trace is null ? [] : store.GetTrace(trace.TraceId)!.Spans.Select(s => s.Span).ToList();
-            if (spans.Any(last))
+            var candidates = store.ListTraces(limit: int.MaxValue)
+                .Where(t => t.Start >= since.AddSeconds(-1) && t.RootService == "gateway" && t.RootName.Contains(route, StringComparison.Ordinal))
+                .Select(t => (IReadOnlyList<StoredSpan>)[.. store.GetTrace(t.TraceId)!.Spans.Select(s => s.Span)])
+                .ToList();
+            if (candidates.FirstOrDefault(complete) is { } done)
             {
-                return spans;
+                return done;
             }
 
+            fullest = candidates.MaxBy(spans => spans.Count) ?? [];
             await Task.Delay(200);
         }
 
-        Assert.Fail($"No complete trace of '{route}' across {string.Join(", ", services)}; received: "
+        Assert.True(fullest.Count > 0, $"No trace of '{route}' reached the AppHost; received: "
             + string.Join("; ", store.ListTraces(limit: 50).Select(t => $"{t.RootService} '{t.RootName}' [{string.Join(',', t.Services)}]")));
-        return [];
+        return fullest;
     }
+
+    private static bool Has(IReadOnlyList<StoredSpan> spans, string service, string name) =>
+        spans.Any(span => span.ServiceName == service && span.Name == name);
 
     internal static async Task<T> ScalarAsync<T>(NpgsqlDataSource database, string sql, params object[] parameters)
     {

@@ -69,22 +69,27 @@ afterAll(async () => {
 /** A long list is shown as a developer sees it, its first screen; a waterfall whole. */
 const shot = (name: string, { fullPage = true } = {}) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
 
-/** Opens the waterfall of the newest trace whose root is `route`, once `services` all took part in it. */
-async function openTrace(route: RegExp, services: string[]): Promise<void> {
+/**
+ * Opens the waterfall of the newest trace whose root is `route`, once `services` all took part in it
+ * and its `spans` ("service: name") are all in: each service exports on its own schedule, and work
+ * done over the bus joins the trace seconds after the request.
+ */
+async function openTrace(route: RegExp, services: string[], spans: string[]): Promise<void> {
   for (let attempt = 0; attempt < 60; attempt++) {
     await page.goto(new URL('/traces', dashboardLogin).toString());
     const rows = page.locator('tbody tr').filter({ has: page.locator('a', { hasText: route }) });
     for (const row of await rows.all()) {
       const chips = await row.locator('td:nth-child(3) .chip').allTextContents();
-      if (services.every((service) => chips.includes(service))) {
-        await row.locator('a').click();
-        await page.locator('.waterfall').waitFor();
-        return;
-      }
+      if (!services.every((service) => chips.includes(service))) continue;
+      await row.locator('a').click();
+      await page.locator('.waterfall').waitFor();
+      const titles = await page.locator('.wf-name').evaluateAll((names) => names.map((name) => name.getAttribute('title')));
+      if (spans.every((span) => titles.includes(span))) return;
+      break;
     }
     await page.waitForTimeout(500);
   }
-  throw new Error(`no trace of ${route} across ${services.join(', ')} reached the dashboard`);
+  throw new Error(`no trace of ${route} across ${services.join(', ')} with ${spans.join(', ')} reached the dashboard`);
 }
 
 /** The horizontal extent of the bar of the one span named `name` of `service` in the open waterfall. */
@@ -126,7 +131,7 @@ describe('the AppHost dashboard (issue #3) with the system running', () => {
     await shot('dashboard-resources');
 
     // The recommendation: gateway → event → ai → the Claude double, its two calls side by side.
-    await openTrace(/\/recommendations$/, ['gateway', 'event', 'ai', 'sandbox']);
+    await openTrace(/\/recommendations$/, ['gateway', 'event', 'ai', 'sandbox'], ['ai: claude write_trend_narratives', 'ai: claude propose_event_plans']);
     const trends = await bar('ai', 'claude write_trend_narratives');
     const plans = await bar('ai', 'claude propose_event_plans');
     expect(trends.x).toBeLessThan(plans.x + plans.width);
@@ -134,7 +139,11 @@ describe('the AppHost dashboard (issue #3) with the system running', () => {
     await shot('dashboard-trace-recommendation');
 
     // The approval: → distribution posting each channel → Event and Analytics hearing of the posts.
-    await openTrace(/\/approve$/, ['gateway', 'event', 'distribution', 'sandbox', 'analytics']);
+    await openTrace(/\/approve$/, ['gateway', 'event', 'distribution', 'sandbox', 'analytics'], [
+      'distribution: distribute instagram',
+      'distribution: distribute kakao_channel',
+      'event: process distribution.distribution-completed',
+    ]);
     await bar('distribution', 'distribute instagram');
     await bar('distribution', 'distribute kakao_channel');
     await bar('event', 'process distribution.distribution-completed');
@@ -142,9 +151,13 @@ describe('the AppHost dashboard (issue #3) with the system running', () => {
 
     // The trace's structured logs: the distribution service's "Posted …" lines, each linked to its span.
     await page.getByRole('link', { name: 'Logs of this trace' }).click();
-    // Rows of the log table, not of the attribute tables folded inside them.
+    const logsOfTrace = page.url();
+    // Rows of the log table, not of the attribute tables folded inside them; logs are exported apart from spans.
     const posted = page.locator('table:not(details table) > tbody > tr', { hasText: 'Posted event' });
-    expect(await posted.count()).toBe(2);
+    await expect.poll(async () => {
+      await page.goto(logsOfTrace);
+      return posted.count();
+    }, { timeout: 30_000, interval: 500 }).toBe(2);
     expect(await posted.first().locator('a[href*="/traces/"]').count()).toBe(1);
     await shot('dashboard-logs', { fullPage: false });
 

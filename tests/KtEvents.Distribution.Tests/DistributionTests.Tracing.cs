@@ -26,6 +26,8 @@ public sealed partial class DistributionTests
         await fixture.EventBus.PublishAsync(approved);
         approval.Stop();
         await fixture.CompletedAsync(approved);
+        // An attempt's span ends just after its outcome is stored (and told to browsers).
+        await Eventually(() => attempts.Count >= ChannelCodes.All.Count);
 
         Assert.Equal(ChannelCodes.All.Order(), attempts.Select(span => span.DisplayName["distribute ".Length..]).Order());
         foreach (var attempt in attempts)
@@ -62,6 +64,7 @@ public sealed partial class DistributionTests
             await fixture.Client.RetryChannelAsync(new ChannelRequest { EventId = approved.EventId.ToString(), Channel = "genie_tv" }, fixture.As(approved.OwnerId));
             retry.Stop();
             await ChannelAsync(approved, "genie_tv", channel => channel.State == ChannelState.Succeeded);
+            await Eventually(() => !attempts.IsEmpty);
 
             var attempt = Assert.Single(attempts);
             Assert.Equal("distribute genie_tv", attempt.DisplayName);

@@ -9,6 +9,12 @@ public sealed class DeadlineTests
     // Waits for something that must happen; a hang guard, not a timing assertion.
     private static readonly TimeSpan Eventually = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Long enough for the call to reach its handler on a busy two-core machine, so the deadline passes
+    /// while the handler runs: a deadline spent before the handler started would cancel no handler.
+    /// </summary>
+    private static readonly TimeSpan HandlerDeadline = TimeSpan.FromSeconds(3);
+
     [Fact]
     public async Task Exceeded_deadline_gives_DEADLINE_EXCEEDED_and_the_server_handler_sees_its_token_fire()
     {
@@ -16,7 +22,7 @@ public sealed class DeadlineTests
         var client = server.CreateClient<EchoClient>();
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await client.SlowAsync(new EchoRequest(), new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(300))));
+            await client.SlowAsync(new EchoRequest(), new CallOptions(deadline: DateTime.UtcNow.Add(HandlerDeadline))));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         var serverDeadline = await server.Probe.Cancelled.Task.WaitAsync(Eventually);
@@ -29,7 +35,7 @@ public sealed class DeadlineTests
         await using var server = await RpcTestServer.StartAsync();
         using var http = server.CreateRawClient();
         var request = RawGrpc.Request("/kt.testing.v1.EchoService/Slow", RawGrpc.Frame(new EchoRequest()));
-        request.Headers.TryAddWithoutValidation("grpc-timeout", "200m");
+        request.Headers.TryAddWithoutValidation("grpc-timeout", $"{HandlerDeadline.TotalSeconds:0}S");
 
         // This caller never cancels: the status can only come from the server's own deadline timer.
         var response = await RawGrpc.SendAsync(http, request);

@@ -161,7 +161,7 @@ public sealed class ServerStreamingTests
         await using var server = await RpcTestServer.StartAsync();
         using var http = server.CreateRawClient();
         var request = RawGrpc.Request("/kt.testing.v1.FeedService/Watch", RawGrpc.Frame(new WatchRequest { Count = 1, Hang = true }));
-        request.Headers.TryAddWithoutValidation("grpc-timeout", "300m");
+        request.Headers.TryAddWithoutValidation("grpc-timeout", $"{MidStreamDeadline.TotalSeconds:0}S");
 
         // This caller never cancels: the status can only come from the server's own deadline timer.
         var response = await RawGrpc.SendAsync(http, request);

@@ -6,6 +6,7 @@ using KtEvents.Contracts.Channels;
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Distribution.Model;
 using KtEvents.Distribution.Telemetry;
+using KtEvents.Messaging.Diagnostics;
 using KtEvents.Messaging.Outbox;
 
 using Npgsql;
@@ -61,7 +62,7 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
         }
 
         // The attempts continue the trace of the EventApproved message handled here.
-        var (traceParent, traceState) = DistributionTelemetry.Capture();
+        var (traceParent, traceState) = TraceContext.Capture(Activity.Current);
         foreach (var channel in approved.Channels.DistinctBy(channel => channel.Channel))
         {
             await using var insertChannel = new NpgsqlCommand(
@@ -139,7 +140,7 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
                     StartsAt: reader.GetFieldValue<DateTimeOffset>(12),
                     EndsAt: reader.GetFieldValue<DateTimeOffset>(13));
                 var options = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2)) ?? [];
-                var trace = DistributionTelemetry.Parse(
+                var trace = TraceContext.Parse(
                     reader.IsDBNull(15) ? null : reader.GetString(15), reader.IsDBNull(16) ? null : reader.GetString(16));
                 claimed.Add(new ChannelWork(run, reader.GetString(1), options, reader.GetInt64(3), reader.GetInt32(4), reader.GetInt32(14), trace));
             }
@@ -310,7 +311,7 @@ public sealed class DistributionRepository(NpgsqlDataSource dataSource, IIntegra
         await using (var command = new NpgsqlCommand(update, connection, transaction))
         {
             // The owner's request's trace, for an update that hands the channel to the worker again.
-            var (traceParent, traceState) = DistributionTelemetry.Capture();
+            var (traceParent, traceState) = TraceContext.Capture(Activity.Current);
             command.Parameters.AddWithValue("event_id", eventId);
             command.Parameters.AddWithValue("channel", channel);
             command.Parameters.AddWithValue("traceparent", (object?)traceParent ?? DBNull.Value);

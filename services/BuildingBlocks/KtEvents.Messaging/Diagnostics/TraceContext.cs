@@ -3,11 +3,12 @@ using System.Diagnostics;
 namespace KtEvents.Messaging.Diagnostics;
 
 /// <summary>
-/// W3C trace context as the strings that travel in the outbox row and in AMQP headers. Written
+/// W3C trace context as the strings that travel in the outbox row and in AMQP headers, and that a
+/// service stores with work it does later outside any request (Distribution's channel rows). Written
 /// directly rather than through <see cref="DistributedContextPropagator.Current"/>, whose default
 /// differs between runtimes (Request-Id vs traceparent); a consumer must always find <c>traceparent</c>.
 /// </summary>
-internal static class TraceContext
+public static class TraceContext
 {
     public const string TraceParentHeader = "traceparent";
     public const string TraceStateHeader = "tracestate";

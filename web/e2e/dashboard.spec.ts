@@ -19,6 +19,8 @@ const baseURL = process.env.E2E_BASE_URL ?? 'http://localhost:5173';
 const dashboardLogin = process.env.E2E_DASHBOARD_URL ?? '';
 if (!dashboardLogin) throw new Error('E2E_DASHBOARD_URL: set it to the "Dashboard: …/login?t=…" link the AppHost printed');
 
+/** The Claude key the AppHost gives the Ai service in run mode, where the Sandbox answers for Claude. */
+const sandboxClaudeKey = 'sandbox-development-key';
 const districts = ['해운대구', '수영구', '동래구', '연제구', '사하구', '금정구', '부산진구', '사상구'];
 
 type Json = Record<string, any>;
@@ -103,11 +105,36 @@ async function bar(service: string, name: string): Promise<{ x: number; width: n
 
 describe('the AppHost dashboard (issue #3) with the system running', () => {
   it('lists every resource running and healthy, and shows an owner’s requests as traces across services', async () => {
+    // Resources: sign in with the printed link, then every resource is running and healthy.
+    await page.goto(dashboardLogin);
+    const rows = page.locator('tbody tr');
+    await expect.poll(async () => {
+      const texts = await rows.allInnerTexts();
+      return texts.length >= 20 && texts.every((text) => text.includes('Running') && text.includes('Healthy'));
+    }, { timeout: 60_000, interval: 1_000 }).toBe(true);
+    await shot('dashboard-resources');
+
+    // The Claude double answers at once unless told otherwise; with Claude's own pace (well, a
+    // second of it) the two calls visibly run side by side. Its endpoint is on the resource list.
+    const sandbox = await rows.filter({ hasText: 'sandbox' }).locator('a[href^="http"]').first().getAttribute('href');
+    const scenario = new URL(`/sandbox/claude/scenarios/${sandboxClaudeKey}`, sandbox ?? undefined).toString();
+    const paced = await fetch(scenario, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ trends: { latencyMs: 800 }, plans: { latencyMs: 1200 } }),
+    });
+    expect(paced.status).toBe(204);
+
     // What an owner does: ask for plans, then approve an event posted to two channels.
     const owner = new Owner();
     await owner.signUp();
     const draft = await owner.call('POST', '/events', { purpose: 'awareness' });
-    const recommended = await owner.call('POST', `/events/${draft.id}/recommendations`);
+    let recommended: Json;
+    try {
+      recommended = await owner.call('POST', `/events/${draft.id}/recommendations`);
+    } finally {
+      await fetch(scenario, { method: 'DELETE' });
+    }
     expect(recommended.recommendation.metadata.engine).toBe('claude');
     const plan = recommended.recommendation.plans[0];
     await owner.call('PUT', `/events/${draft.id}/plan`, { planId: plan.planId, title: '가을 헤어 클리닉 이벤트', prize: '클리닉 1회 무료' });
@@ -120,15 +147,6 @@ describe('the AppHost dashboard (issue #3) with the system running', () => {
       ],
     });
     await owner.call('POST', `/events/${draft.id}/approve`);
-
-    // Resources: sign in with the printed link, then every resource is running and healthy.
-    await page.goto(dashboardLogin);
-    const rows = page.locator('tbody tr');
-    await expect.poll(async () => {
-      const texts = await rows.allInnerTexts();
-      return texts.length >= 20 && texts.every((text) => text.includes('Running') && text.includes('Healthy'));
-    }, { timeout: 60_000, interval: 1_000 }).toBe(true);
-    await shot('dashboard-resources');
 
     // The recommendation: gateway → event → ai → the Claude double, its two calls side by side.
     await openTrace(/\/recommendations$/, ['gateway', 'event', 'ai', 'sandbox'], ['ai: claude write_trend_narratives', 'ai: claude propose_event_plans']);

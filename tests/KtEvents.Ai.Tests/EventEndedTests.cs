@@ -3,12 +3,9 @@ using System.Diagnostics.Metrics;
 
 using KtEvents.Ai.Model;
 using KtEvents.Ai.Tests.Infrastructure;
-using KtEvents.Caching;
 using KtEvents.Contracts.Ai.V1;
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Testing;
-
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KtEvents.Ai.Tests;
 
@@ -35,7 +32,7 @@ public sealed class EventEndedTests(AiServiceFixture service)
             errors.Enqueue((value, tags.ToArray().FirstOrDefault(t => t.Key == "industry").Value as string)));
         meter.Start();
         var recommendationId = Guid.CreateVersion7();
-        var ended = Ended(expected: 120, actual: 100, roi: 150) with { RecommendationId = recommendationId };
+        var ended = Ended(expected: 120, actual: 100) with { RecommendationId = recommendationId };
 
         await service.DeliverAsync(ended);
 
@@ -44,13 +41,14 @@ public sealed class EventEndedTests(AiServiceFixture service)
             WHERE source = 'event:{ended.EventId}' AND NOT synthetic AND industry = 'restaurant'
               AND city = '부산' AND district = '해운대구' AND season = 'spring' AND event_date = '2026-04-05'
               AND budget_tier = 'medium' AND kind = 'offline' AND budget_krw = 1600000 AND cost_krw = 1600000
-              AND participants = 100 AND roi_percent = 150 AND event_type = '스탬프 적립'
+              AND participants = 100 AND roi_percent IS NULL AND event_type = '스탬프 적립'
               AND title = '해운대 봄맞이 스탬프 이벤트' AND prize = '아메리카노 1잔'
             """));
         Assert.Equal(1, await service.ScalarAsync($"""
             SELECT count(*) FROM prediction_accuracy
             WHERE event_id = '{ended.EventId}' AND recommendation_id = '{recommendationId}' AND plan_id = 'medium-offline'
               AND industry = 'restaurant' AND expected_participants = 120 AND actual_participants = 100 AND abs(error - 0.2) < 1e-9
+              AND expected_roi_percent IS NULL AND actual_roi_percent IS NULL AND roi_error IS NULL
             """));
         await Eventually.UntilAsync("the prediction error is measured", () =>
             Task.FromResult(errors.Any(e => Math.Abs(e.Value - 0.2) < 1e-9 && e.Industry == Industry)));
@@ -59,7 +57,7 @@ public sealed class EventEndedTests(AiServiceFixture service)
     [Fact]
     public async Task UFR_AI_010_an_outcome_redelivered_or_published_again_is_kept_once()
     {
-        var ended = Ended(expected: 50, actual: 40, roi: 80);
+        var ended = Ended(expected: 50, actual: 40);
 
         await service.DeliverAsync(ended);
         // The same message again (the inbox takes it), then the same event under a new message id (only the event id can tell).
@@ -71,13 +69,13 @@ public sealed class EventEndedTests(AiServiceFixture service)
     }
 
     [Fact]
-    public async Task UFR_AI_010_an_outcome_without_roi_or_participants_stays_out_of_roi_statistics_and_has_no_error()
+    public async Task UFR_AI_010_an_outcome_without_sales_or_participants_stays_out_of_roi_statistics_and_has_no_error()
     {
-        var ended = Ended(expected: 30, actual: 0, roi: null);
-        var before = await DataVersionAsync(Industry);
+        var ended = Ended(expected: 30, actual: 0);
+        var before = await service.DataVersionAsync(Industry);
 
         await service.DeliverAsync(ended);
-        await WaitForVersionAboveAsync(before);
+        await service.WaitForDataVersionAboveAsync(Industry, before);
         var reply = await service.Client.RecommendAsync(Request(daysAhead: 12), service.AsOwner());
 
         Assert.Equal(1, await service.ScalarAsync($"SELECT count(*) FROM success_cases WHERE source = 'event:{ended.EventId}' AND roi_percent IS NULL AND participants = 0"));
@@ -96,10 +94,10 @@ public sealed class EventEndedTests(AiServiceFixture service)
         await service.Client.RecommendAsync(restaurant, service.AsOwner());
         await service.Client.RecommendAsync(beauty, service.AsOwner());
         var cached = await service.Client.RecommendAsync(restaurant, service.AsOwner());
-        var before = await DataVersionAsync(Industry);
+        var before = await service.DataVersionAsync(Industry);
 
-        await service.DeliverAsync(Ended(expected: 200, actual: 250, roi: 210));
-        await WaitForVersionAboveAsync(before);
+        await service.DeliverAsync(Ended(expected: 200, actual: 250));
+        await service.WaitForDataVersionAboveAsync(Industry, before);
         var recomputed = await service.Client.RecommendAsync(restaurant, service.AsOwner());
         var otherIndustry = await service.Client.RecommendAsync(beauty, service.AsOwner());
 
@@ -114,21 +112,16 @@ public sealed class EventEndedTests(AiServiceFixture service)
     [InlineData(100, 100, 0.0)]
     [InlineData(0, 40, 1.0)]
     [InlineData(150, 50, 2.0)]
-    public void UFR_AI_010_prediction_error_is_the_distance_from_the_actual_over_the_actual(int expected, int actual, double error) =>
+    [InlineData(150, -50, 4.0)]
+    [InlineData(-20, -40, 0.5)]
+    public void UFR_AI_010_prediction_error_is_the_distance_from_the_actual_over_the_actual_s_size(int expected, int actual, double error) =>
         Assert.Equal(error, PredictionAccuracy.Error(expected, actual)!.Value, precision: 9);
 
     [Fact]
     public void UFR_AI_010_prediction_error_is_undefined_when_nothing_actually_happened() =>
         Assert.Null(PredictionAccuracy.Error(30, 0));
 
-    private async Task<long> DataVersionAsync(string industry) =>
-        (long?)await service.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StringGetAsync($"ai:data-version:{industry}") ?? 0;
-
-    /// <summary>The version goes up after the handler's commit, a moment after the inbox row shows.</summary>
-    private Task WaitForVersionAboveAsync(long version) =>
-        Eventually.UntilAsync($"the {Industry} data version passes {version}", async () => await DataVersionAsync(Industry) > version);
-
-    private static EventEndedIntegrationEvent Ended(int expected, int actual, int? roi) => new(
+    internal static EventEndedIntegrationEvent Ended(int expected, int actual) => new(
         EventId: Guid.CreateVersion7(),
         OwnerId: Guid.CreateVersion7(),
         RecommendationId: null,
@@ -144,8 +137,7 @@ public sealed class EventEndedTests(AiServiceFixture service)
         EndsAt: new DateTimeOffset(2026, 4, 19, 0, 0, 0, TimeSpan.Zero),
         CostKrw: 1_600_000,
         ExpectedParticipants: expected,
-        ActualParticipants: actual,
-        ActualRoiPercent: roi);
+        ActualParticipants: actual);
 
     private static RecommendRequest Request(int daysAhead) => new()
     {

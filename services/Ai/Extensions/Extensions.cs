@@ -31,10 +31,12 @@ public static class Extensions
         builder.Services.AddHostedService<SyntheticDatasetSeeder>();
         builder.AddRedisClient("cache");
 
-        // Real outcomes arrive as EventEnded; the bus adds the inbox tables to this database.
+        // Real outcomes arrive as EventEnded, and their ROI with the owner's sales report; the bus adds
+        // the inbox tables to this database.
         builder.AddRabbitMQClient("messaging");
         builder.AddEventBus("kt-ai")
-            .AddSubscription<EventEndedIntegrationEvent, EventEndedIntegrationEventHandler>();
+            .AddSubscription<EventEndedIntegrationEvent, EventEndedIntegrationEventHandler>()
+            .AddSubscription<EventSalesReportedIntegrationEvent, EventSalesReportedIntegrationEventHandler>();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SuccessCaseRepository>();

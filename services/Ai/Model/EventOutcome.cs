@@ -15,7 +15,9 @@ public sealed record EventOutcome(
     SuccessCase? Case)
 {
     /// <summary>The case's <c>success_cases.source</c>: one per event, whatever the message id.</summary>
-    public string Source => $"event:{EventId}";
+    public string Source => SourceOf(EventId);
+
+    public static string SourceOf(Guid eventId) => $"event:{eventId}";
 
     public double? Error => PredictionAccuracy.Error(ExpectedParticipants, ActualParticipants);
 }

@@ -39,5 +39,6 @@ public static class AiTelemetry
         "ai.fallbacks", unit: "{request}", description: "Recommendations where the data engine filled in for Claude, by part and reason.");
 
     public static readonly Histogram<double> PredictionError = Meter.CreateHistogram<double>(
-        "ai.prediction.error", unit: "1", description: "Seed 003's accuracy per ended event: |expected − actual| / actual participants, by industry.");
+        "ai.prediction.error", unit: "1",
+        description: "Seed 003's accuracy per ended event: |expected − actual| / |actual|, by industry and measure (participants, or roi once the owner reports sales).");
 }

@@ -320,6 +320,41 @@ public sealed class EventGrpcService(
         return await GetEvent(new GetEventRequest { EventId = request.EventId }, context);
     }
 
+    /// <summary>
+    /// UFR-ANAL-010: the sales an ended event added, as the owner counts them. Only once the end sweep
+    /// has marked it (its participants counted after the grace period for late entries), so what the
+    /// Ai service learns from it is the event's final outcome.
+    /// </summary>
+    public async Task<EventDetail> ReportSales(ReportSalesRequest request, ServerCallContext context)
+    {
+        if (!request.HasSalesIncreaseKrw || request.SalesIncreaseKrw is < 0 or > SalesReturn.MaxSalesIncreaseKrw)
+        {
+            throw ServiceProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["salesIncreaseKrw"] = ["매출 증가액을 0원 이상 100억원 이하의 금액으로 입력해주세요."],
+            });
+        }
+
+        var record = await FindAsync(request.EventId, context);
+        if (!record.IsEnded)
+        {
+            throw EventStatuses.ToContract(record.Status, record.EndsAt, time.GetUtcNow()) == EventStatus.Ended
+                ? EventProblems.EndingInProgress()
+                : EventProblems.NotEnded();
+        }
+
+        if (record.SelectedPlan is not { CostKrw: > 0 })
+        {
+            throw EventProblems.NoPlanSelected();
+        }
+
+        var reported = await events.ReportSalesAsync(record.OwnerId, record.Id, request.SalesIncreaseKrw, context.CancellationToken)
+            ?? throw EventProblems.NotFound();
+        EventLog.SalesReported(logger, record.Id, SalesReturn.RoiPercent(request.SalesIncreaseKrw, record.SelectedPlan.CostKrw));
+        await live.PublishAsync(record.Id, LiveHint.Event);
+        return reported.ToDetail(time.GetUtcNow());
+    }
+
     private static ChannelPlan Estimate(IEnumerable<ChannelChoice> choices)
     {
         var errors = new Dictionary<string, string[]>();

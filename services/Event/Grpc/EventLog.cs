@@ -22,4 +22,7 @@ internal static partial class EventLog
 
     [LoggerMessage(7, LogLevel.Warning, "The Ai service did not take the {Kind} feedback of event {EventId}: {StatusCode}")]
     public static partial void FeedbackLost(ILogger logger, Guid eventId, KtEvents.Contracts.Ai.V1.FeedbackKind kind, StatusCode statusCode);
+
+    [LoggerMessage(8, LogLevel.Information, "Event {EventId} has its sales reported: ROI {RoiPercent}%")]
+    public static partial void SalesReported(ILogger logger, Guid eventId, int roiPercent);
 }

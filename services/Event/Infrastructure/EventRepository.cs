@@ -19,7 +19,8 @@ namespace KtEvents.Event.Infrastructure;
 public sealed class EventRepository(NpgsqlDataSource dataSource, IIntegrationEventOutbox outbox, TimeProvider time)
 {
     private const string Columns =
-        "id, owner_id, status, purpose, store, recommendation, selected_plan, image_id, channel_plan, starts_at, ends_at, approved_at, created_at";
+        "id, owner_id, status, purpose, store, recommendation, selected_plan, image_id, channel_plan, starts_at, ends_at, approved_at, created_at, " +
+        "sales_increase_krw, sales_reported_at";
 
     public async Task<IReadOnlyList<EventRecord>> ListAsync(Guid ownerId, CancellationToken cancellationToken)
     {
@@ -183,7 +184,7 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, IIntegrationEve
             }
 
             record = Read(reader);
-            participants = checked((int)reader.GetInt64(13));
+            participants = checked((int)reader.GetInt64(15));
         }
 
         var ended = EventEnding.ToIntegrationEvent(record, participants);
@@ -194,6 +195,43 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, IIntegrationEve
 
         await transaction.CommitAsync(cancellationToken);
         return new EndedEvent(record.Id, participants, ended);
+    }
+
+    /// <summary>
+    /// Stores the sales the owner reports for an ended event (replacing an earlier report) and writes
+    /// its EventSalesReported to the outbox, in one transaction. Null when the owner has no such event
+    /// or it is not marked ended.
+    /// </summary>
+    public async Task<EventRecord?> ReportSalesAsync(Guid ownerId, Guid eventId, long salesIncreaseKrw, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"""
+            UPDATE events SET sales_increase_krw = $3, sales_reported_at = $4, updated_at = $4
+            WHERE id = $1 AND owner_id = $2 AND status = 'ended'
+            RETURNING {Columns}
+            """,
+            connection,
+            transaction);
+        command.Parameters.AddWithValue(eventId);
+        command.Parameters.AddWithValue(ownerId);
+        command.Parameters.AddWithValue(salesIncreaseKrw);
+        command.Parameters.AddWithValue(time.GetUtcNow());
+        EventRecord record;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            record = Read(reader);
+        }
+
+        await outbox.AddAsync(EventEnding.ToSalesReported(record), transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return record;
     }
 
     private async Task<bool> UpdateDraftAsync<T>(Guid ownerId, Guid eventId, string assignments, T value, CancellationToken cancellationToken)
@@ -221,5 +259,7 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, IIntegrationEve
         StartsAt: reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
         EndsAt: reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
         ApprovedAt: reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
-        CreatedAt: reader.GetFieldValue<DateTimeOffset>(12));
+        CreatedAt: reader.GetFieldValue<DateTimeOffset>(12),
+        SalesIncreaseKrw: reader.IsDBNull(13) ? null : reader.GetInt64(13),
+        SalesReportedAt: reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14));
 }

@@ -37,10 +37,31 @@ public static class EventEnding
             // (the SNS ones cost nothing): a part of what the event costs, sometimes 0, which no band fits.
             CostKrw: plan.CostKrw,
             ExpectedParticipants: plan.ExpectedParticipants,
-            ActualParticipants: actualParticipants,
-            // The owner reports no sales to the service yet, so there is no real ROI to send; the Ai
-            // service keeps the case's participants and cost, and accuracy is measured on participants.
-            ActualRoiPercent: null);
+            ActualParticipants: actualParticipants);
+    }
+
+    /// <summary>
+    /// The sales an ended event's owner reported, with the ROI they give against the plan's cost:
+    /// the same cost EventEnded carries, so the Ai service compares the ROI it predicted for that cost.
+    /// </summary>
+    public static EventSalesReportedIntegrationEvent ToSalesReported(EventRecord record)
+    {
+        if (record is not { SelectedPlan: { } plan, SalesIncreaseKrw: { } sales, SalesReportedAt: { } reportedAt })
+        {
+            throw new InvalidOperationException($"Event {record.Id} has no selected plan or no reported sales.");
+        }
+
+        return new EventSalesReportedIntegrationEvent(
+            record.Id,
+            record.OwnerId,
+            RecommendationId(record.Recommendation),
+            plan.PlanId,
+            record.Store.Industry,
+            SalesIncreaseKrw: sales,
+            CostKrw: plan.CostKrw,
+            ActualRoiPercent: SalesReturn.RoiPercent(sales, plan.CostKrw),
+            ExpectedRoiPercent: plan.ExpectedRoiPercent,
+            ReportedAt: reportedAt);
     }
 
     /// <summary>The recommendation the plan came from, if the stored reply names one by a Guid.</summary>

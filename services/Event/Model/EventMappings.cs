@@ -36,6 +36,18 @@ public static class EventMappings
             detail.ApprovedAt = Timestamp.FromDateTimeOffset(approvedAt);
         }
 
+        if (record is { SalesIncreaseKrw: { } sales, SalesReportedAt: { } reportedAt, SelectedPlan: { CostKrw: > 0 } plan })
+        {
+            detail.Sales = new SalesReport
+            {
+                SalesIncreaseKrw = sales,
+                CostKrw = plan.CostKrw,
+                RoiPercent = SalesReturn.RoiPercent(sales, plan.CostKrw),
+                ExpectedRoiPercent = plan.ExpectedRoiPercent,
+                ReportedAt = Timestamp.FromDateTimeOffset(reportedAt),
+            };
+        }
+
         return detail;
     }
 

@@ -27,6 +27,13 @@ public static class EventProblems
     public static RpcException NoChannels() =>
         ServiceProblem.Create(StatusCode.FailedPrecondition, "no_channels", "배포 채널을 1개 이상 선택해주세요.");
 
+    public static RpcException NotEnded() =>
+        ServiceProblem.Create(StatusCode.FailedPrecondition, "event_not_ended", "이벤트가 끝난 뒤에 매출을 입력할 수 있어요.");
+
+    /// <summary>The period is over but the end sweep has not counted the participants yet (its grace period for late entries).</summary>
+    public static RpcException EndingInProgress() =>
+        ServiceProblem.Create(StatusCode.FailedPrecondition, "event_not_ended", "이벤트 결과를 집계하고 있어요. 잠시 후 다시 입력해주세요.");
+
     public static RpcException AiUnavailable() =>
         ServiceProblem.Create(StatusCode.Unavailable, "ai_unavailable", "AI 추천을 불러오지 못했습니다. 잠시 후 다시 시도해주세요.");
 

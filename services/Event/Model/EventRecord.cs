@@ -3,7 +3,10 @@ using KtEvents.Contracts.Event.V1;
 
 namespace KtEvents.Event.Model;
 
-/// <summary>One event as stored: the wizard's state while a draft, what was approved afterwards.</summary>
+/// <summary>
+/// One event as stored: the wizard's state while a draft, what was approved afterwards, and once it
+/// has ended, the sales the owner reported for it.
+/// </summary>
 public sealed record EventRecord(
     Guid Id,
     Guid OwnerId,
@@ -17,7 +20,12 @@ public sealed record EventRecord(
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
     DateTimeOffset? ApprovedAt,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    long? SalesIncreaseKrw = null,
+    DateTimeOffset? SalesReportedAt = null)
 {
     public bool IsDraft => Status == EventStatuses.Draft;
+
+    /// <summary>Marked ended by the end sweep: its participants are counted and EventEnded is published.</summary>
+    public bool IsEnded => Status == EventStatuses.Ended;
 }

@@ -1,7 +1,10 @@
+using KtEvents.Caching;
 using KtEvents.Contracts.Clients;
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Rpc;
 using KtEvents.Testing;
+
+using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
 
@@ -77,6 +80,14 @@ public sealed class AiServiceFixture : IAsyncLifetime
         await using var command = Database.CreateCommand(sql);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
+
+    /// <summary>The industry's data version in Redis, which the cache keys carry (0 before the first outcome).</summary>
+    public async Task<long> DataVersionAsync(string industry) =>
+        (long?)await Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StringGetAsync($"ai:data-version:{industry}") ?? 0;
+
+    /// <summary>The version goes up after the handler's commit, a moment after the inbox row shows.</summary>
+    public Task WaitForDataVersionAboveAsync(string industry, long version) =>
+        Eventually.UntilAsync($"the {industry} data version passes {version}", async () => await DataVersionAsync(industry) > version);
 
     public async Task DisposeAsync()
     {

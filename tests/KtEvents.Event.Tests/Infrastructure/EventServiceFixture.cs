@@ -3,6 +3,7 @@ using Google.Protobuf;
 using KtEvents.Contracts.Ai.V1;
 using KtEvents.Contracts.Clients;
 using KtEvents.Contracts.Event.V1;
+using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Event.Ending;
 using KtEvents.Event.Infrastructure;
 using KtEvents.Rpc;
@@ -38,7 +39,9 @@ public sealed class EventServiceFixture : IAsyncLifetime
 
     public IntegrationEventPublisher Publisher { get; private set; } = null!;
 
-    public EndedEventsListener Ended { get; private set; } = null!;
+    public PublishedEventsListener<EventEndedIntegrationEvent> Ended { get; private set; } = null!;
+
+    public PublishedEventsListener<EventSalesReportedIntegrationEvent> SalesReported { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -67,7 +70,8 @@ public sealed class EventServiceFixture : IAsyncLifetime
         Database = NpgsqlDataSource.Create(database);
         Publisher = await IntegrationEventPublisher.ConnectAsync(rabbitMq.ConnectionString);
         await Publisher.WaitForConsumerAsync(Queue);
-        Ended = await EndedEventsListener.StartAsync(rabbitMq.ConnectionString);
+        Ended = await PublishedEventsListener<EventEndedIntegrationEvent>.StartAsync(rabbitMq.ConnectionString, e => e.EventId);
+        SalesReported = await PublishedEventsListener<EventSalesReportedIntegrationEvent>.StartAsync(rabbitMq.ConnectionString, e => e.EventId);
     }
 
     public CallOptions As(Guid ownerId) =>
@@ -141,12 +145,13 @@ public sealed class EventServiceFixture : IAsyncLifetime
         return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
     }
 
-    /// <summary>EventEnded rows this service's outbox holds for the event: each is published once by the relay.</summary>
-    public async Task<long> OutboxCountAsync(Guid eventId)
+    /// <summary>Rows of one routing key this service's outbox holds for the event: each is published once by the relay.</summary>
+    public async Task<long> OutboxCountAsync(Guid eventId, string routingKey = "event.event-ended")
     {
         await using var command = Database.CreateCommand(
-            "SELECT count(*) FROM kt_outbox WHERE routing_key = 'event.event-ended' AND body->>'eventId' = $1");
+            "SELECT count(*) FROM kt_outbox WHERE routing_key = $2 AND body->>'eventId' = $1");
         command.Parameters.AddWithValue(eventId.ToString());
+        command.Parameters.AddWithValue(routingKey);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
@@ -170,6 +175,11 @@ public sealed class EventServiceFixture : IAsyncLifetime
         if (Ended is not null)
         {
             await Ended.DisposeAsync();
+        }
+
+        if (SalesReported is not null)
+        {
+            await SalesReported.DisposeAsync();
         }
 
         if (Publisher is not null)

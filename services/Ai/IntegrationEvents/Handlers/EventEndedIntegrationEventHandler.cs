@@ -1,7 +1,6 @@
 using KtEvents.Ai.Infrastructure;
 using KtEvents.Ai.Model;
 using KtEvents.Ai.Recommendations;
-using KtEvents.Ai.Telemetry;
 using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Messaging.EventBus;
 
@@ -9,8 +8,9 @@ namespace KtEvents.Ai.IntegrationEvents.Handlers;
 
 /// <summary>
 /// An ended event's real outcome joins the data (a non-synthetic success case) and its prediction
-/// error is recorded (seed 003's accuracy), in the message's transaction. Once committed, the
-/// industry's data version goes up, so its cached trends, similar cases and replies are recomputed.
+/// error is recorded (seed 003's accuracy), in the message's transaction, with the ROI of sales the
+/// owner may have reported already. Once committed, the industry's data version goes up, so its
+/// cached trends, similar cases and replies are recomputed.
 /// </summary>
 public sealed partial class EventEndedIntegrationEventHandler(
     OutcomeRepository outcomes,
@@ -26,20 +26,9 @@ public sealed partial class EventEndedIntegrationEventHandler(
             LogNoCase(logger, @event.EventId, @event.PlanId, @event.Industry);
         }
 
-        var (caseAdded, accuracyAdded) = await outcomes.AddAsync(outcome, context.Transaction, cancellationToken);
-        if (caseAdded)
-        {
-            context.OnCommitted(() => dataVersions.BumpAsync(outcome.Industry));
-        }
-        if (accuracyAdded && outcome.Error is { } error)
-        {
-            context.OnCommitted(() =>
-            {
-                AiTelemetry.PredictionError.Record(error, new KeyValuePair<string, object?>("industry", outcome.Industry));
-                return Task.CompletedTask;
-            });
-        }
-        LogHandled(logger, @event.EventId, caseAdded, accuracyAdded, outcome.Error);
+        var changes = await outcomes.AddAsync(outcome, context.Transaction, cancellationToken);
+        OutcomeEffects.OnCommitted(context, changes, outcome.Industry, dataVersions);
+        LogHandled(logger, @event.EventId, changes.CaseChanged, outcome.Error);
     }
 
     /// <summary>
@@ -59,7 +48,8 @@ public sealed partial class EventEndedIntegrationEventHandler(
             real = new SuccessCase(
                 e.Title, e.Industry, region.City, region.District, Seasons.Of(date), date, slot.Band.Code, e.CostKrw,
                 ParticipationTemplates.EventTypeOf(e.ParticipationMethod), e.Prize, e.ParticipationMethod, slot.KindCode,
-                Math.Max(e.ActualParticipants, 0), e.CostKrw, e.ActualRoiPercent);
+                // The ROI is the sales report's, which comes after the end (the repository adds it if it came first).
+                Math.Max(e.ActualParticipants, 0), e.CostKrw, RoiPercent: null);
         }
         return new EventOutcome(e.EventId, e.RecommendationId, e.PlanId, e.Industry, e.EndsAt, e.ExpectedParticipants, e.ActualParticipants, real);
     }
@@ -67,6 +57,6 @@ public sealed partial class EventEndedIntegrationEventHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} ended with plan {PlanId} in industry {Industry}: not a success case the data can place; only its accuracy is kept")]
     private static partial void LogNoCase(ILogger logger, Guid eventId, string planId, string industry);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} ended: case added {CaseAdded}, accuracy added {AccuracyAdded}, prediction error {Error}")]
-    private static partial void LogHandled(ILogger logger, Guid eventId, bool caseAdded, bool accuracyAdded, double? error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} ended: case added {CaseAdded}, participants' prediction error {Error}")]
+    private static partial void LogHandled(ILogger logger, Guid eventId, bool caseAdded, double? error);
 }

@@ -43,6 +43,9 @@ public sealed class EventClient(CallInvoker callInvoker) : ClientBase(callInvoke
     private static readonly Method<ApproveEventRequest, EventDetail> ApproveMethod =
         Method<ApproveEventRequest, EventDetail>.Resolve(Service, "Approve");
 
+    private static readonly Method<ReportSalesRequest, EventDetail> ReportSalesMethod =
+        Method<ReportSalesRequest, EventDetail>.Resolve(Service, "ReportSales");
+
     public AsyncUnaryCall<ListEventsReply> ListEventsAsync(ListEventsRequest request, CallOptions options = default) =>
         CallInvoker.AsyncUnaryCall(ListEventsMethod, options, request);
 
@@ -75,4 +78,7 @@ public sealed class EventClient(CallInvoker callInvoker) : ClientBase(callInvoke
 
     public AsyncUnaryCall<EventDetail> ApproveAsync(ApproveEventRequest request, CallOptions options = default) =>
         CallInvoker.AsyncUnaryCall(ApproveMethod, options, request);
+
+    public AsyncUnaryCall<EventDetail> ReportSalesAsync(ReportSalesRequest request, CallOptions options = default) =>
+        CallInvoker.AsyncUnaryCall(ReportSalesMethod, options, request);
 }

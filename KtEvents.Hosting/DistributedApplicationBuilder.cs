@@ -45,4 +45,9 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         resources.Add(resource);
         return new ResourceBuilder<T>(this, resource);
     }
+
+    public IResourceBuilder<T> CreateResourceBuilder<T>(T resource) where T : IResource =>
+        resources.Contains(resource)
+            ? new ResourceBuilder<T>(this, resource)
+            : throw new InvalidOperationException($"'{resource.Name}' is not a resource of this application; add it first.");
 }

@@ -17,6 +17,9 @@ public interface IDistributedApplicationBuilder
 
     IResourceBuilder<T> AddResource<T>(T resource) where T : IResource;
 
+    /// <summary>A builder for a resource already added, e.g. to change a test's copy of the model.</summary>
+    IResourceBuilder<T> CreateResourceBuilder<T>(T resource) where T : IResource;
+
     /// <summary>Freezes the description into the application that runs or publishes it.</summary>
     DistributedApplication Build();
 }

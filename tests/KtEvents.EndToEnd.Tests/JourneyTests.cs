@@ -3,6 +3,7 @@ using System.Text.Json;
 
 using KtEvents.Dashboard.Telemetry;
 using KtEvents.EndToEnd.Tests.Infrastructure;
+using KtEvents.Testing;
 
 using Microsoft.Extensions.DependencyInjection;
 
@@ -177,6 +178,34 @@ public sealed class JourneyTests(SystemFixture system)
             .Single(e => e.GetProperty("id").GetString() == eventId.ToString());
         Assert.Equal(1, card.GetProperty("participants").GetInt64());
         Assert.Equal(figures.Json.GetProperty("exposures").GetInt64(), card.GetProperty("exposures").GetInt64());
+
+        // 13. The event ends, the owner reports its sales (UFR-ANAL-010's ROI), and the Ai service
+        // learns the real outcome (seed 003's accuracy). While it runs there are no sales to report.
+        var early = (await owner.PutAsync($"/api/events/{eventId}/sales", new { salesIncreaseKrw = 1_000_000 })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal("event_not_ended", early.Code);
+        // Time passes: the period is moved into the past, and the end sweep (every second here) ends it.
+        await ExecuteAsync(events, "UPDATE events SET starts_at = now() - interval '15 days', ends_at = now() - interval '1 minute' WHERE id = $1", eventId);
+        await EventuallyAsync(() => owner.GetAsync($"/api/events/{eventId}"), r => r.Json.GetProperty("status").GetString() == "ended");
+        await using var aiDb = system.Database("aidb");
+        var source = $"event:{eventId}";
+        await Eventually.UntilAsync("the Ai service adds the ended event's case", async () =>
+            await ScalarAsync<long>(aiDb, "SELECT count(*) FROM success_cases WHERE source = $1 AND participants = 1", source) == 1);
+        Assert.Equal(1L, await ScalarAsync<long>(aiDb,
+            "SELECT count(*) FROM prediction_accuracy WHERE event_id = $1 AND recommendation_id = $2 AND actual_participants = 1 AND actual_roi_percent IS NULL",
+            eventId, recommendationId));
+
+        var cost = picked.GetProperty("selectedPlan").GetProperty("costKrw").GetInt64();
+        var expectedRoi = picked.GetProperty("selectedPlan").GetProperty("expectedRoiPercent").GetInt32();
+        var reported = (await owner.PutAsync($"/api/events/{eventId}/sales", new { salesIncreaseKrw = cost * 2 })).Expect(HttpStatusCode.OK).Json;
+        var sales = reported.GetProperty("sales");
+        Assert.Equal((cost * 2, cost, 100, expectedRoi),
+            (sales.GetProperty("salesIncreaseKrw").GetInt64(), sales.GetProperty("costKrw").GetInt64(),
+             sales.GetProperty("roiPercent").GetInt32(), sales.GetProperty("expectedRoiPercent").GetInt32()));
+        await Eventually.UntilAsync("the Ai service gives the case its real ROI", async () =>
+            await ScalarAsync<long>(aiDb, "SELECT count(*) FROM success_cases WHERE source = $1 AND roi_percent = 100", source) == 1);
+        Assert.Equal(Math.Abs(expectedRoi - 100) / 100.0, await ScalarAsync<double>(aiDb,
+            "SELECT roi_error FROM prediction_accuracy WHERE event_id = $1 AND expected_roi_percent = $2 AND actual_roi_percent = 100", eventId, expectedRoi),
+            precision: 9);
     }
 
     [Fact]
@@ -250,6 +279,17 @@ public sealed class JourneyTests(SystemFixture system)
         }
 
         return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource database, string sql, params object[] parameters)
+    {
+        await using var command = database.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.AddWithValue(parameter);
+        }
+
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
     /// <summary>Reads until <paramref name="done"/> holds: the steps after approval happen over the bus.</summary>

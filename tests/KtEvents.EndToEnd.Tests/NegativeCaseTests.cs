@@ -109,7 +109,29 @@ public sealed class NegativeCaseTests(SystemFixture system)
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await second.PostAsync($"/api/events/{eventId}/approve")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await second.PutAsync($"/api/events/{eventId}/sales", new { salesIncreaseKrw = 1_000_000 })).Status);
         Assert.Equal(0, (await second.GetAsync("/api/events")).Expect(HttpStatusCode.OK).Json.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task UFR_ANAL_010_a_missing_or_negative_sales_figure_is_a_field_error_and_a_draft_has_no_sales()
+    {
+        using var owner = await Owners.SignedInAsync(system.Gateway);
+        var eventId = (await owner.PostAsync("/api/events", new { purpose = "sales" })).Expect(HttpStatusCode.Created).Json.GetProperty("id").GetString();
+
+        foreach (var body in new object[] { new { }, new { salesIncreaseKrw = -1 } })
+        {
+            var reply = (await owner.PutAsync($"/api/events/{eventId}/sales", body)).Expect(HttpStatusCode.BadRequest);
+            Assert.Equal("validation_failed", reply.Code);
+            Assert.Matches("[가-힣]", reply.Json.GetProperty("errors").GetProperty("salesIncreaseKrw")[0].GetString()!);
+        }
+
+        var draft = (await owner.PutAsync($"/api/events/{eventId}/sales", new { salesIncreaseKrw = 1_000_000 })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal("event_not_ended", draft.Code);
+        var malformed = (await owner.PutAsync($"/api/events/{eventId}/sales", new { salesIncreaseKrw = "백만원" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", malformed.MediaType);
+        var stored = (await owner.GetAsync($"/api/events/{eventId}")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, stored.GetProperty("sales").ValueKind);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public static class EventsApi
         events.MapPut("/{id}/image", SelectImage);
         events.MapPut("/{id}/channels", SetChannels);
         events.MapPost("/{id}/approve", Approve);
+        events.MapPut("/{id}/sales", ReportSales);
         app.MapPost("/channels/estimate", EstimateChannels).WithTags("Events").RequireAuthorization();
         return app;
     }
@@ -179,4 +180,16 @@ public static class EventsApi
 
     public static async Task<Ok<EventDetailResponse>> Approve(string id, EventClient events, CancellationToken cancellationToken) =>
         TypedResults.Ok((await events.ApproveAsync(new ApproveEventRequest { EventId = id }, Calls.Within(cancellationToken))).ToResponse());
+
+    public static async Task<Ok<EventDetailResponse>> ReportSales(
+        string id, Model.ReportSalesRequest body, EventClient events, CancellationToken cancellationToken)
+    {
+        var request = new Contracts.Event.V1.ReportSalesRequest { EventId = id };
+        if (body.SalesIncreaseKrw is { } sales)
+        {
+            request.SalesIncreaseKrw = sales;
+        }
+
+        return TypedResults.Ok((await events.ReportSalesAsync(request, Calls.Within(cancellationToken))).ToResponse());
+    }
 }

@@ -54,7 +54,10 @@ public static class ContractMappings
         detail.StartsAt?.ToDateTimeOffset(),
         detail.EndsAt?.ToDateTimeOffset(),
         detail.ApprovedAt?.ToDateTimeOffset(),
-        detail.CreatedAt.ToDateTimeOffset());
+        detail.CreatedAt.ToDateTimeOffset(),
+        detail.Sales is { } sales
+            ? new SalesReportResponse(sales.SalesIncreaseKrw, sales.CostKrw, sales.RoiPercent, sales.ExpectedRoiPercent, sales.ReportedAt.ToDateTimeOffset())
+            : null);
 
     public static RecommendationResponse ToResponse(this RecommendReply reply) => new(
         reply.Trends.ToResponse(),

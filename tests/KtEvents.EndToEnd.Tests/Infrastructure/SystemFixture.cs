@@ -1,5 +1,6 @@
 using KtEvents.AppHost;
 using KtEvents.Hosting;
+using KtEvents.Hosting.Resources;
 using KtEvents.Testing;
 
 using Npgsql;
@@ -45,6 +46,11 @@ public sealed class SystemFixture : IAsyncLifetime
             ],
             Path.Combine(AppHostTesting.RepositoryRoot, "KtEvents.AppHost"));
         builder.AddKtEvents();
+        // The journey moves an event's period into the past, as time would: the Event service's end
+        // sweep then ends it within a second instead of a minute plus the minute's grace for late entries.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "event"))
+            .WithEnvironment("Events__EndSweepInterval", "00:00:01")
+            .WithEnvironment("Events__EndGracePeriod", "00:00:00");
         App = builder.Build();
         await App.StartAsync();
         await AppHostTesting.WaitUntilHealthyAsync(App, "gateway", TimeSpan.FromMinutes(5));

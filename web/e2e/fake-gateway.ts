@@ -60,6 +60,8 @@ export type FakeState = {
   recommendationDelayMs: number;
   entries: Set<string>;
   participants: number;
+  /** The sales reported for the ended event e4 (UFR-ANAL-010), once PUT …/sales was answered. */
+  sales?: { salesIncreaseKrw: number; costKrw: number; roiPercent: number; expectedRoiPercent: number; reportedAt: string };
 };
 
 export function initialState(): FakeState {
@@ -104,6 +106,23 @@ const approved = () => ({
   endsAt: iso(11),
   approvedAt: iso(-3),
   createdAt: iso(-4),
+});
+
+/** e4, 여름 빙수 페스티벌: ended, with the sales the owner reported (if any). */
+const ended = (state: FakeState) => ({
+  id: 'e4',
+  status: 'ended',
+  purpose: 'awareness',
+  store,
+  recommendation,
+  selectedPlan: { ...plans[3]!, title: '여름 빙수 페스티벌', prize: '빙수 1+1 쿠폰' },
+  imageId: 'img-trendy',
+  channelPlan,
+  startsAt: iso(-90),
+  endsAt: iso(-76),
+  approvedAt: iso(-90),
+  createdAt: iso(-92),
+  sales: state.sales ?? null,
 });
 
 /** A channel of GET /api/events/{id}/distribution, with the fields every channel has (docs/api.md). */
@@ -170,6 +189,37 @@ export async function installFakeGateway(page: Page, state: FakeState): Promise<
     if (key === 'POST /api/events') return json(route, 201, Object.assign(draft, { purpose: body?.purpose }));
     if (key === 'GET /api/events/e-new') return json(route, 200, draft);
     if (key === 'GET /api/events/e1') return json(route, 200, approved());
+    if (key === 'GET /api/events/e4') return json(route, 200, ended(state));
+    if (key === 'PUT /api/events/e4/sales') {
+      const sales = body?.salesIncreaseKrw;
+      if (typeof sales !== 'number' || sales < 0)
+        return json(route, 400, problem(400, 'validation_failed', '입력값을 다시 확인해 주세요.', { salesIncreaseKrw: ['매출 증가액을 0원 이상 100억원 이하의 금액으로 입력해주세요.'] }));
+      const plan = ended(state).selectedPlan;
+      const exact = ((sales - plan.costKrw) * 100) / plan.costKrw;
+      state.sales = { salesIncreaseKrw: sales, costKrw: plan.costKrw, roiPercent: Math.sign(exact) * Math.round(Math.abs(exact)), expectedRoiPercent: plan.expectedRoiPercent, reportedAt: iso(0) };
+      return json(route, 200, ended(state));
+    }
+    if (key === 'GET /api/events/e4/distribution')
+      return json(route, 200, {
+        eventId: 'e4',
+        channels: [
+          distributed({ channel: 'instagram', state: 'succeeded', attempts: 1, externalId: 'ig-51234', postUrl: 'https://instagram.example/p/bingsu', updatedAt: iso(-90), expectedExposure: 3200 }),
+          distributed({ channel: 'uridongne_tv', state: 'succeeded', attempts: 1, externalId: 'UDTV-20260823-0117', updatedAt: iso(-90), expectedExposure: 5200, reportedExposure: 57100 }),
+        ],
+      });
+    if (key === 'GET /api/events/e4/analytics')
+      return json(route, 200, {
+        eventId: 'e4',
+        participants: 517,
+        exposures: 60_300,
+        expectedParticipants: 320,
+        totalCostKrw: 200_000,
+        channels: [
+          { channel: 'uridongne_tv', exposures: 57_100, participants: 301, costKrw: 200_000 },
+          { channel: 'instagram', exposures: 3_200, participants: 216, costKrw: 0 },
+        ],
+      });
+    if (key === 'GET /api/events/e4/live') return route.fulfill({ status: 200, contentType: 'text/event-stream', body: ': connected\n\n' });
     if (key === 'POST /api/events/e-new/recommendations') {
       await new Promise((r) => setTimeout(r, state.recommendationDelayMs));
       return json(route, 200, Object.assign(draft, { recommendation }));

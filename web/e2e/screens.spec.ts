@@ -172,6 +172,29 @@ describe('screens with a fake gateway', () => {
   });
 });
 
+describe('an ended event', () => {
+  it('takes the owner\'s sales and shows the ROI against the AI\'s prediction (UFR-ANAL-010)', async () => {
+    const state = initialState();
+    state.events = sampleEvents;
+    const page = await fakePage(state);
+    await signIn(page);
+    await page.getByRole('link', { name: /여름 빙수 페스티벌/ }).click();
+    const panel = page.getByRole('region', { name: '이벤트 ROI' });
+    await panel.getByLabel('매출 증가액 (원)').waitFor();
+    await page.getByText('517명').waitFor();
+    await panel.getByRole('button', { name: 'ROI 계산하고 저장' }).click();
+    await panel.getByText('매출 증가액을 입력해주세요.').waitFor();
+    await panel.getByLabel('매출 증가액 (원)').fill('1200000');
+    // 1,200,000원 of sales on a 450,000원 plan: (1,200,000 − 450,000) ÷ 450,000 × 100 = 167 %.
+    await panel.getByText('ROI +167% = (1,200,000원 − 450,000원) ÷ 450,000원 × 100').waitFor();
+    await shot(page, 'screen-23-roi-form');
+    await panel.getByRole('button', { name: 'ROI 계산하고 저장' }).click();
+    await panel.getByTestId('actual-roi').getByText('+167%').waitFor();
+    await panel.getByText('AI 예상보다 73%p 낮아요. 이벤트 비용을 모두 회수했어요.').waitFor();
+    await shot(page, 'screen-24-roi-result');
+  });
+});
+
 describe('screens with the gateway down', () => {
   it('says to try again later', async () => {
     const page = await (await phoneContext(browser, baseURL)).newPage();

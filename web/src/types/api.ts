@@ -123,6 +123,16 @@ export type EventDetail = {
   endsAt?: string | null;
   approvedAt?: string | null;
   createdAt: string;
+  sales?: SalesReport | null;
+};
+
+/** UFR-ANAL-010: the sales an ended event added, as the owner reported them, and the ROI they give. */
+export type SalesReport = {
+  salesIncreaseKrw: number;
+  costKrw: number;
+  roiPercent: number;
+  expectedRoiPercent: number;
+  reportedAt: string;
 };
 
 export type ImageStyle = 'simple' | 'fancy' | 'trendy';

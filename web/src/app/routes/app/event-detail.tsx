@@ -5,6 +5,7 @@ import { AnalyticsSummaryPanel } from '@/features/analytics/components/analytics
 import { DistributionStatusPanel } from '@/features/distribution/components/distribution-status';
 import { useEvent } from '@/features/events/api/get-event';
 import { EventOverview, PublicLink } from '@/features/events/components/event-overview';
+import { SalesReportPanel } from '@/features/events/components/sales-report';
 import { errorMessage } from '@/lib/api-client';
 import { useEventLive } from '@/lib/live';
 
@@ -22,6 +23,7 @@ export function EventDetailRoute() {
         ← 대시보드
       </Link>
       <EventOverview event={event.data} />
+      <SalesReportPanel event={event.data} />
       <DistributionStatusPanel eventId={eventId} />
       <AnalyticsSummaryPanel eventId={eventId} />
       <PublicLink eventId={eventId} />

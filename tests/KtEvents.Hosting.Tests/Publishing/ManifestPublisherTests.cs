@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KtEvents.Hosting.ApplicationModel;
 using KtEvents.Hosting.Publishing;
+using KtEvents.Hosting.Resources;
 using KtEvents.Testing;
 
 namespace KtEvents.Hosting.Tests.Publishing;
@@ -125,6 +126,20 @@ public class ManifestPublisherTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ManifestPublisher.WriteAsync(system.Builder.Resources, Path.Combine(system.Root, "m.json")));
 
         Assert.Contains("stray: env ConnectionStrings__straydb refers to 'straydb', which is not part of this application", error.Message);
+    }
+
+    [Fact]
+    public async Task A_builder_for_a_resource_already_added_changes_that_resource_and_refuses_a_stranger()
+    {
+        using var system = new SampleSystem();
+        var @event = system.Builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "event");
+
+        system.Builder.CreateResourceBuilder(@event).WithEnvironment("Events__EndSweepInterval", "00:00:01");
+        var resources = await PublishAsync(system);
+
+        Assert.Equal("00:00:01", resources.GetProperty("event").GetProperty("env").GetProperty("Events__EndSweepInterval").GetString());
+        var stranger = new DistributedApplicationBuilder([], system.Builder.AppHostDirectory).AddRedis("elsewhere").Resource;
+        Assert.Throws<InvalidOperationException>(() => system.Builder.CreateResourceBuilder(stranger));
     }
 
     [Fact]

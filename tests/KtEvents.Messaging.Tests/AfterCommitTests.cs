@@ -26,9 +26,7 @@ public sealed class AfterCommitTests(PostgresDatabase database) : IClassFixture<
         var broker = await SharedServers.RabbitMqAsync();
         await TestSchema.CreateAsync(database.DataSource);
         using var host = TestHost.Create(database.ConnectionString, broker.ConnectionString, queue,
-            bus => bus
-                .AddSubscription<VitaminTakenIntegrationEvent, AfterCommitHandler<VitaminTakenIntegrationEvent>>()
-                .AddSubscription<PoisonPillIntegrationEvent, AfterCommitHandler<PoisonPillIntegrationEvent>>(),
+            bus => bus.AddSubscription<CallbackProbedIntegrationEvent, AfterCommitHandler>(),
             new Dictionary<string, string?> { ["EventBus:MaxAttempts"] = "2" },
             services => services.AddSingleton<AfterCommitProbe>());
         await host.StartAsync();
@@ -37,17 +35,17 @@ public sealed class AfterCommitTests(PostgresDatabase database) : IClassFixture<
         var probe = host.Services.GetRequiredService<AfterCommitProbe>();
         var eventBus = host.Services.GetRequiredService<IEventBus>();
 
-        var pill = new PoisonPillIntegrationEvent("pill");
-        var vitamin = new VitaminTakenIntegrationEvent(1);
-        await eventBus.PublishAsync(pill);
-        await Eventually.UntilAsync("the pill is in the DLQ",
+        var rolledBack = new CallbackProbedIntegrationEvent(Fails: true);
+        var committed = new CallbackProbedIntegrationEvent(Fails: false);
+        await eventBus.PublishAsync(rolledBack);
+        await Eventually.UntilAsync("the failing event is in the DLQ",
             async () => await client.MessageCountAsync(EventBusTopology.DeadLetterQueue(queue)) == 1, Timeout);
-        await eventBus.PublishAsync(vitamin);
-        await Eventually.UntilAsync("the vitamin's callback ran", () => !probe.RowsSeenAfterCommit.IsEmpty, Timeout);
+        await eventBus.PublishAsync(committed);
+        await Eventually.UntilAsync("the committed event's callback ran", () => !probe.RowsSeenAfterCommit.IsEmpty, Timeout);
 
         // Once, after the failing callback registered before it, and seeing the committed row.
-        Assert.Equal([(vitamin.Id, 1)], probe.RowsSeenAfterCommit);
-        Assert.DoesNotContain(probe.RowsSeenAfterCommit, seen => seen.EventId == pill.Id);
+        Assert.Equal([(committed.Id, 1)], probe.RowsSeenAfterCommit);
+        Assert.DoesNotContain(probe.RowsSeenAfterCommit, seen => seen.EventId == rolledBack.Id);
         await host.StopAsync();
     }
 

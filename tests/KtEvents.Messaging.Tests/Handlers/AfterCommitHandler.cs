@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 
-using KtEvents.Contracts.IntegrationEvents;
 using KtEvents.Messaging.EventBus;
 using KtEvents.Messaging.Tests.Events;
 
@@ -10,14 +9,13 @@ namespace KtEvents.Messaging.Tests.Handlers;
 
 /// <summary>
 /// Writes its row, then asks to be called back after the commit; the callback reads the row from
-/// another connection, which only sees it once the transaction has committed. A poison pill registers
-/// its callback and then throws, so its callbacks must never run.
+/// another connection, which only sees it once the transaction has committed. An event whose
+/// <see cref="CallbackProbedIntegrationEvent.Fails"/> is set registers its callbacks and then throws, so they must never run.
 /// </summary>
-public sealed class AfterCommitHandler<T>(IntegrationEventContext context, NpgsqlDataSource dataSource, AfterCommitProbe probe)
-    : IIntegrationEventHandler<T>
-    where T : IntegrationEvent
+public sealed class AfterCommitHandler(IntegrationEventContext context, NpgsqlDataSource dataSource, AfterCommitProbe probe)
+    : IIntegrationEventHandler<CallbackProbedIntegrationEvent>
 {
-    public async Task Handle(T @event, CancellationToken cancellationToken)
+    public async Task Handle(CallbackProbedIntegrationEvent @event, CancellationToken cancellationToken)
     {
         await using (var insert = new NpgsqlCommand(
             "INSERT INTO handled_events (consumer, event_id, attempt) VALUES ('after-commit', @eventId, @attempt)",
@@ -37,14 +35,14 @@ public sealed class AfterCommitHandler<T>(IntegrationEventContext context, Npgsq
             probe.RowsSeenAfterCommit.Enqueue((@event.Id, Convert.ToInt32(await count.ExecuteScalarAsync())));
         });
 
-        if (@event is PoisonPillIntegrationEvent)
+        if (@event.Fails)
         {
-            throw new InvalidOperationException(FailingHandler<T>.Failure);
+            throw new InvalidOperationException(FailingHandler<CallbackProbedIntegrationEvent>.Failure);
         }
     }
 }
 
-/// <summary>What <see cref="AfterCommitHandler{T}"/>'s callbacks saw: per call, the rows visible from outside.</summary>
+/// <summary>What <see cref="AfterCommitHandler"/>'s callbacks saw: per call, the rows visible from outside.</summary>
 public sealed class AfterCommitProbe
 {
     public ConcurrentQueue<(Guid EventId, int Rows)> RowsSeenAfterCommit { get; } = new();

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
-
 using KtEvents.Ai.Model;
 using KtEvents.Ai.Tests.Infrastructure;
 using KtEvents.Contracts.Ai.V1;
@@ -19,18 +16,7 @@ public sealed class EventEndedTests(AiServiceFixture service)
     [Fact]
     public async Task UFR_AI_010_an_ended_event_adds_one_real_success_case_and_one_accuracy_row()
     {
-        var errors = new ConcurrentQueue<(double Value, string? Industry)>();
-        using var meter = new MeterListener();
-        meter.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == "KtEvents.Ai" && instrument.Name == "ai.prediction.error")
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meter.SetMeasurementEventCallback<double>((_, value, tags, _) =>
-            errors.Enqueue((value, tags.ToArray().FirstOrDefault(t => t.Key == "industry").Value as string)));
-        meter.Start();
+        using var errors = new PredictionErrorListener();
         var recommendationId = Guid.CreateVersion7();
         var ended = Ended(expected: 120, actual: 100) with { RecommendationId = recommendationId };
 
@@ -50,8 +36,7 @@ public sealed class EventEndedTests(AiServiceFixture service)
               AND industry = 'restaurant' AND expected_participants = 120 AND actual_participants = 100 AND abs(error - 0.2) < 1e-9
               AND expected_roi_percent IS NULL AND actual_roi_percent IS NULL AND roi_error IS NULL
             """));
-        await Eventually.UntilAsync("the prediction error is measured", () =>
-            Task.FromResult(errors.Any(e => Math.Abs(e.Value - 0.2) < 1e-9 && e.Industry == Industry)));
+        await Eventually.UntilAsync("the prediction error is measured", () => errors.Has(0.2, Industry, "participants"));
     }
 
     [Fact]

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
-
 using KtEvents.Ai.Infrastructure;
 using KtEvents.Ai.IntegrationEvents.Handlers;
 using KtEvents.Ai.Model;
@@ -25,8 +22,7 @@ public sealed class SalesReportedTests(AiServiceFixture service)
     [Fact]
     public async Task UFR_AI_010_sales_reported_after_the_end_give_the_case_its_ROI_and_measure_the_predicted_ROI()
     {
-        using var meter = new MeterListener();
-        var rois = ListenForRoiErrors(meter);
+        using var errors = new PredictionErrorListener();
         var ended = EventEndedTests.Ended(expected: 120, actual: 100);
         await service.DeliverAsync(ended);
         var before = await service.DataVersionAsync(Industry);
@@ -36,7 +32,7 @@ public sealed class SalesReportedTests(AiServiceFixture service)
 
         await AssertOutcomeAsync(ended.EventId, actualRoi: 120, expectedRoi: 150, roiError: 0.25);
         await service.WaitForDataVersionAboveAsync(Industry, before);
-        await Eventually.UntilAsync("the ROI prediction error is measured", () => rois.Contains(0.25));
+        await Eventually.UntilAsync("the ROI prediction error is measured", () => errors.Has(0.25, Industry, "roi"));
     }
 
     [Fact]
@@ -110,29 +106,6 @@ public sealed class SalesReportedTests(AiServiceFixture service)
             WHERE event_id = '{eventId}' AND actual_roi_percent = {actualRoi} AND expected_roi_percent = {expectedRoi}
               AND abs(roi_error - {roiError}) < 1e-9
             """));
-    }
-
-    /// <summary>The ROI errors the service measures from now on, for this test's industry, while <paramref name="meter"/> lives.</summary>
-    private static ConcurrentBag<double> ListenForRoiErrors(MeterListener meter)
-    {
-        var errors = new ConcurrentBag<double>();
-        meter.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == "KtEvents.Ai" && instrument.Name == "ai.prediction.error")
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meter.SetMeasurementEventCallback<double>((_, value, tags, _) =>
-        {
-            var all = tags.ToArray();
-            if (all.Any(t => t is { Key: "measure", Value: "roi" }) && all.Any(t => t is { Key: "industry", Value: Industry }))
-            {
-                errors.Add(value);
-            }
-        });
-        meter.Start();
-        return errors;
     }
 
     private static EventSalesReportedIntegrationEvent Sales(EventEndedIntegrationEvent ended, int actualRoi, int expectedRoi, DateTimeOffset reportedAt) => new(

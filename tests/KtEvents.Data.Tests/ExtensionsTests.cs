@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
 using KtEvents.Data.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -39,6 +42,39 @@ public class ExtensionsTests(PostgresDatabase database) : IClassFixture<Postgres
 
         Assert.Equal(HealthStatus.Unhealthy, health.Entries["storedb"].Status);
         Assert.Equal("The database did not answer.", health.Entries["storedb"].Description);
+    }
+
+    [Fact]
+    public async Task Commands_inside_a_trace_are_traced_and_housekeeping_outside_any_trace_is_not()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["ConnectionStrings:storedb"] = database.ConnectionString;
+        builder.AddNpgsqlDataSource("storedb");
+        using var host = builder.Build();
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        using var parent = new ActivitySource("KtEvents.Data.Tests");
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Npgsql" or "KtEvents.Data.Tests",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await dataSource.ScalarAsync<int>("SELECT 1 AS outside_any_trace");
+        using (parent.StartActivity("request"))
+        {
+            await dataSource.ScalarAsync<int>("SELECT 2 AS inside_a_trace");
+        }
+
+        // The listener hears every test's commands: each of these is told by its text.
+        static bool Runs(Activity span, string marker) =>
+            span.Source.Name == "Npgsql" && span.TagObjects.Any(tag => tag.Value is string text && text.Contains(marker, StringComparison.Ordinal));
+        var request = Assert.Single(spans, s => s.Source.Name == "KtEvents.Data.Tests");
+        var command = Assert.Single(spans, s => Runs(s, "inside_a_trace"));
+        Assert.Equal(request.SpanId, command.ParentSpanId);
+        Assert.DoesNotContain(spans, s => Runs(s, "outside_any_trace"));
     }
 
     [Fact]

@@ -4,9 +4,11 @@
 //   builder.Services.AddMigrations(MigrationSet.FromAssembly(typeof(Program).Assembly, "event"));
 //
 // AddNpgsqlDataSource registers one NpgsqlDataSource (pooling, logging through ILoggerFactory,
-// tracing through Npgsql's own "Npgsql" ActivitySource, which ServiceDefaults listens to) and a
-// readiness health check named after the connection. AddMigrations applies versioned .sql files
+// tracing through Npgsql's own "Npgsql" ActivitySource, which ServiceDefaults listens to, for
+// commands inside a trace) and a readiness health check named after the connection. AddMigrations applies versioned .sql files
 // embedded in the service before the host starts serving (see MigrationRunner for the guarantees).
+using System.Diagnostics;
+
 using KtEvents.Data.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +38,12 @@ public static class Extensions
         builder.Services.AddSingleton(services =>
         {
             dataSourceBuilder.UseLoggerFactory(services.GetService<ILoggerFactory>());
+            // A command outside any trace is housekeeping: a worker polling every 500 ms, the health
+            // check. As one-span traces of their own they would bury the owners' requests in the
+            // dashboard's trace list; inside a request, a message or a worker's own span they stay.
+            dataSourceBuilder.ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(_ => Activity.Current is not null)
+                .ConfigureBatchFilter(_ => Activity.Current is not null));
             configureDataSourceBuilder?.Invoke(dataSourceBuilder);
             return dataSourceBuilder.Build();
         });

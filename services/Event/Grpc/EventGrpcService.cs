@@ -350,9 +350,10 @@ public sealed class EventGrpcService(
 
         var reported = await events.ReportSalesAsync(record.OwnerId, record.Id, request.SalesIncreaseKrw, context.CancellationToken)
             ?? throw EventProblems.NotFound();
-        EventLog.SalesReported(logger, record.Id, SalesReturn.RoiPercent(request.SalesIncreaseKrw, record.SelectedPlan.CostKrw));
+        var detail = reported.ToDetail(time.GetUtcNow());
+        EventLog.SalesReported(logger, record.Id, detail.Sales.RoiPercent);
         await live.PublishAsync(record.Id, LiveHint.Event);
-        return reported.ToDetail(time.GetUtcNow());
+        return detail;
     }
 
     private static ChannelPlan Estimate(IEnumerable<ChannelChoice> choices)

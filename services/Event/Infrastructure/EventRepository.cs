@@ -184,7 +184,8 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, IIntegrationEve
             }
 
             record = Read(reader);
-            participants = checked((int)reader.GetInt64(15));
+            // The count follows the record's columns, whatever their number.
+            participants = checked((int)reader.GetInt64(reader.FieldCount - 1));
         }
 
         var ended = EventEnding.ToIntegrationEvent(record, participants);

@@ -3,6 +3,7 @@
  * so every screen can be looked at without the back end. The journey spec uses the real one.
  */
 import type { Page, Route } from 'playwright-core';
+import { roiPercent } from '../src/lib/roi';
 
 const now = Date.parse('2026-11-21T01:00:00Z');
 const iso = (days: number) => new Date(now + days * 86_400_000).toISOString();
@@ -195,8 +196,7 @@ export async function installFakeGateway(page: Page, state: FakeState): Promise<
       if (typeof sales !== 'number' || sales < 0)
         return json(route, 400, problem(400, 'validation_failed', '입력값을 다시 확인해 주세요.', { salesIncreaseKrw: ['매출 증가액을 0원 이상 100억원 이하의 금액으로 입력해주세요.'] }));
       const plan = ended(state).selectedPlan;
-      const exact = ((sales - plan.costKrw) * 100) / plan.costKrw;
-      state.sales = { salesIncreaseKrw: sales, costKrw: plan.costKrw, roiPercent: Math.sign(exact) * Math.round(Math.abs(exact)), expectedRoiPercent: plan.expectedRoiPercent, reportedAt: iso(0) };
+      state.sales = { salesIncreaseKrw: sales, costKrw: plan.costKrw, roiPercent: roiPercent(sales, plan.costKrw), expectedRoiPercent: plan.expectedRoiPercent, reportedAt: iso(0) };
       return json(route, 200, ended(state));
     }
     if (key === 'GET /api/events/e4/distribution')

@@ -5,7 +5,8 @@ import { TextField } from '@/components/ui/field';
 import { ApiError, errorMessage } from '@/lib/api-client';
 import { formatCount, formatDateTime, formatKrw } from '@/lib/format';
 import type { EventDetail, SalesReport } from '@/types/api';
-import { parseWon, roiPercent, SALES_FIGURE_MESSAGE, useReportSales } from '../api/report-sales';
+import { parseWon, roiPercent } from '@/lib/roi';
+import { SALES_FIGURE_MESSAGE, useReportSales } from '../api/report-sales';
 
 function signedPercent(value: number): string {
   return `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatCount(Math.abs(value))}%`;

@@ -6,7 +6,7 @@ import { draft, plan } from '@/testing/data';
 import { renderAt } from '@/testing/render';
 import type { EventDetail, SalesReport } from '@/types/api';
 import { useEvent } from '../../api/get-event';
-import { parseWon, roiPercent } from '../../api/report-sales';
+import { parseWon, roiPercent } from '@/lib/roi';
 import { SalesReportPanel } from '../sales-report';
 
 const eventId = 'e1';
